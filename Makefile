@@ -1,0 +1,164 @@
+# tapian — build, run, test.
+#
+#   make          build ./tapian
+#   make run      install missing Debian packages, build, open the default database
+#   make test     install missing Debian packages, then every test under ASan+UBSan
+#   make asan     build ./tapian-asan
+#   make valgrind run the unit tests under valgrind
+#   make bench    benchmarks (not part of make test)
+#   make install  PREFIX=/usr/local DESTDIR=
+#   make clean
+
+VERSION   := 0.1.0
+PREFIX    ?= /usr/local
+BINDIR    ?= $(PREFIX)/bin
+DATADIR   ?= $(PREFIX)/share
+LOCALEDIR ?= $(DATADIR)/locale
+
+CC        ?= cc
+PKG_CONFIG ?= pkg-config
+PKGS      := ncursesw sqlite3 libthai
+
+WARN := -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wstrict-prototypes \
+        -Wmissing-prototypes -Wcast-qual -Wwrite-strings -Wundef
+
+# pkg-config is asked lazily so that `make deps` works before it is installed.
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lunistring
+
+BASE_CFLAGS = -std=c11 \
+              -D_DEFAULT_SOURCE $(WARN) -Iinclude -I$(GEN) \
+              -DTAPIAN_VERSION='"$(VERSION)"' -DTAPIAN_LOCALEDIR='"$(LOCALEDIR)"'
+CFLAGS   ?= -O2 -g
+SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+             -fno-sanitize-recover=undefined
+
+BUILD := build
+GEN   := $(BUILD)/gen
+REL   := $(BUILD)/release
+SAN   := $(BUILD)/asan
+
+# Every module file except the program's entry point goes into a library that
+# the program and the unit tests both link.
+LIB_SRC  := $(sort $(filter-out src/app/main.c src/build/%,$(wildcard src/*/*.c)))
+MAIN_SRC := src/app/main.c
+SQL_SRC  := $(sort $(wildcard src/db/sql/*.sql))
+GEN_SRC  := $(GEN)/embedded_sql.c
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN := $(patsubst tests/unit/%.c,$(SAN)/tests/%,$(UNIT_SRC))
+PO       := $(wildcard po/*.po)
+MO       := $(patsubst po/%.po,$(BUILD)/locale/%/LC_MESSAGES/tapian.mo,$(PO))
+
+REL_OBJ := $(patsubst %.c,$(REL)/%.o,$(LIB_SRC)) $(REL)/gen/embedded_sql.o
+SAN_OBJ := $(patsubst %.c,$(SAN)/%.o,$(LIB_SRC)) $(SAN)/gen/embedded_sql.o
+
+# Debian packages needed to build, run and test.
+DEB_PACKAGES := gcc libc6-dev make pkg-config libncurses-dev libsqlite3-dev \
+                libunistring-dev libthai-dev libthai-data libcmocka-dev tmux \
+                gettext sqlite3
+
+.PHONY: all run test asan deps unit e2e ui valgrind bench install uninstall clean
+
+all: tapian $(MO)
+
+tapian: $(REL)/src/app/main.o $(REL_OBJ)
+	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) $(LDFLAGS)
+
+tapian-asan: $(SAN)/src/app/main.o $(SAN_OBJ)
+	$(CC) $(SAN_FLAGS) -o $@ $^ $(PKG_LIBS) $(LDFLAGS)
+
+asan: tapian-asan
+
+$(REL)/%.o: %.c | $(GEN_SRC)
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(PKG_CFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(SAN)/%.o: %.c | $(GEN_SRC)
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(PKG_CFLAGS) $(SAN_FLAGS) -MMD -MP -c -o $@ $<
+
+$(REL)/gen/%.o: $(GEN)/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(SAN)/gen/%.o: $(GEN)/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(PKG_CFLAGS) $(SAN_FLAGS) -c -o $@ $<
+
+# SQL files are compiled into the binary by a small host tool, so the program
+# needs no files beside it at run time.
+$(BUILD)/embed: src/build/embed.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 $(WARN) -O1 -o $@ $<
+
+$(GEN_SRC): $(BUILD)/embed $(SQL_SRC)
+	@mkdir -p $(GEN)
+	$(BUILD)/embed $@ $(SQL_SRC)
+
+$(BUILD)/locale/%/LC_MESSAGES/tapian.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+deps:
+	@sh src/build/ensure-deps.sh $(DEB_PACKAGES)
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	./tapian
+
+# ---- tests -----------------------------------------------------------------
+
+$(SAN)/tests/%: tests/unit/%.c $(SAN_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(PKG_CFLAGS) $(SAN_FLAGS) -Itests/unit -o $@ $< $(SAN_OBJ) \
+	    $(PKG_LIBS) $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null) $(LDFLAGS)
+
+export ASAN_OPTIONS := detect_leaks=1:abort_on_error=1
+export UBSAN_OPTIONS := print_stacktrace=1:halt_on_error=1
+export LSAN_OPTIONS := suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
+
+unit: $(UNIT_BIN)
+	@sh tests/run-unit.sh $(UNIT_BIN)
+
+ui: tapian-asan $(MO)
+	@sh tests/ui/run.sh ./tapian-asan
+
+e2e: tapian-asan $(MO)
+	@sh tests/e2e/run.sh ./tapian-asan
+
+test: deps
+	@$(MAKE) --no-print-directory unit ui e2e
+	@echo "all test suites passed"
+
+valgrind: deps
+	@$(MAKE) --no-print-directory $(patsubst tests/unit/%.c,$(REL)/tests/%,$(UNIT_SRC))
+	@for t in $(patsubst tests/unit/%.c,$(REL)/tests/%,$(UNIT_SRC)); do \
+	    valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=1 $$t || exit 1; done
+
+$(REL)/tests/%: tests/unit/%.c $(REL_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(PKG_CFLAGS) $(CFLAGS) -Itests/unit -o $@ $< $(REL_OBJ) \
+	    $(PKG_LIBS) $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null) $(LDFLAGS)
+
+bench: deps tapian
+	@if [ -f bench/Makefile.inc ]; then $(MAKE) --no-print-directory -f bench/Makefile.inc bench; \
+	 else echo "no benchmarks yet"; fi
+
+# ---- install ---------------------------------------------------------------
+
+install: all
+	install -d $(DESTDIR)$(BINDIR)
+	install -m 755 tapian $(DESTDIR)$(BINDIR)/tapian
+	for mo in $(MO); do \
+	    lang=$$(echo $$mo | sed 's|$(BUILD)/locale/\([^/]*\)/.*|\1|'); \
+	    install -d $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES; \
+	    install -m 644 $$mo $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES/tapian.mo; \
+	done
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/tapian $(DESTDIR)$(LOCALEDIR)/*/LC_MESSAGES/tapian.mo
+
+clean:
+	rm -rf $(BUILD) tapian tapian-asan
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
