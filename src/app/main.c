@@ -1,2 +1,168 @@
+/* tapian: command line, start-up and shut-down. */
+#include <getopt.h>
 #include <stdio.h>
-int main(void) { puts("tapian"); return 0; }
+#include <stdlib.h>
+#include <string.h>
+
+#include "tapian/app.h"
+#include "tapian/db.h"
+#include "tapian/i18n.h"
+#include "tapian/paths.h"
+#include "tapian/term.h"
+
+static void usage(FILE *out)
+{
+    fprintf(out,
+            "%s\n\n"
+            "%s: tapian [OPTION]...\n\n"
+            "  --db PATH        %s\n"
+            "  --user NAME      %s\n"
+            "  --read-only      %s\n"
+            "  --mono           %s\n"
+            "  --headless FILE  %s\n"
+            "  --dump FILE      %s\n"
+            "  --size COLSxROWS %s\n"
+            "  -h, --help       %s\n"
+            "  -V, --version    %s\n\n"
+            "%s\n",
+            _("tapian — knowledge management for community finance groups"),
+            _("Usage"),
+            _("database file (default: $TAPIAN_DB, else "
+              "$XDG_DATA_HOME/tapian/tapian.db)"),
+            _("name shown as the user (default: the system user)"),
+            _("open the database without writing"),
+            _("no colours (also when NO_COLOR is set)"),
+            _("run without a terminal, reading keys from FILE (for tests)"),
+            _("with --headless: write screen dumps to FILE"),
+            _("with --headless: the screen size (default 80x24)"),
+            _("show this help and exit"), _("show the version and exit"),
+            _("Keys inside the program: F1 or ? for help, F10 or q to quit."));
+}
+
+enum { OPT_DB = 256, OPT_USER, OPT_RO, OPT_MONO, OPT_HEADLESS, OPT_DUMP,
+       OPT_SIZE };
+
+static const struct option long_opts[] = {
+    {"db", required_argument, NULL, OPT_DB},
+    {"user", required_argument, NULL, OPT_USER},
+    {"read-only", no_argument, NULL, OPT_RO},
+    {"mono", no_argument, NULL, OPT_MONO},
+    {"headless", required_argument, NULL, OPT_HEADLESS},
+    {"dump", required_argument, NULL, OPT_DUMP},
+    {"size", required_argument, NULL, OPT_SIZE},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
+};
+
+struct options {
+    const char *db_path;
+    const char *user;
+    bool read_only;
+    term_opts term;
+};
+
+/* Returns -1 to go on, else the exit status. */
+static int parse_args(int argc, char **argv, struct options *o)
+{
+    int c;
+    while ((c = getopt_long(argc, argv, "hV", long_opts, NULL)) != -1) {
+        switch (c) {
+        case OPT_DB: o->db_path = optarg; break;
+        case OPT_USER: o->user = optarg; break;
+        case OPT_RO: o->read_only = true; break;
+        case OPT_MONO: o->term.monochrome = true; break;
+        case OPT_HEADLESS: o->term.script = optarg; break;
+        case OPT_DUMP: o->term.dump_path = optarg; break;
+        case OPT_SIZE:
+            if (sscanf(optarg, "%dx%d", &o->term.cols, &o->term.rows) != 2 ||
+                o->term.cols < 1 || o->term.rows < 1 || o->term.cols > 1000 ||
+                o->term.rows > 1000) {
+                fprintf(stderr, "tapian: %s: %s\n", _("bad size (want COLSxROWS)"),
+                        optarg);
+                return 2;
+            }
+            break;
+        case 'h': usage(stdout); return 0;
+        case 'V': printf("tapian %s\n", TAPIAN_VERSION); return 0;
+        default:
+            fprintf(stderr, "%s\n", _("Try 'tapian --help'."));
+            return 2;
+        }
+    }
+    if (optind < argc) {
+        fprintf(stderr, "tapian: %s: %s\n%s\n", _("unknown command"),
+                argv[optind], _("Try 'tapian --help'."));
+        return 2;
+    }
+    return -1;
+}
+
+static int open_database(struct options *o, struct app *a, char **owned_path)
+{
+    const char *path = o->db_path;
+    if (!path) {
+        *owned_path = paths_default_db();
+        if (!*owned_path) {
+            fprintf(stderr, "tapian: %s\n",
+                    _("no place for the database: set TAPIAN_DB or use --db"));
+            return 1;
+        }
+        path = *owned_path;
+    }
+    db_open_opts dbo = {.read_only = o->read_only};
+    tp_status st = db_open(path, &dbo, &a->db);
+    if (st != TP_OK) {
+        fprintf(stderr, "tapian: %s: %s\n", path, tp_status_message(st));
+        if (a->db == NULL && db_last_error(NULL))
+            fprintf(stderr, "  (%s)\n", db_last_error(NULL));
+        return 1;
+    }
+    a->db_path = path;
+    if (db_is_read_only(a->db))
+        app_message(a, TA_ERROR, "%s",
+                    _("Read-only: this database cannot be changed here"));
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    const char *why = NULL;
+    bool utf8 = term_setup_locale(&why);
+    i18n_init(argv[0]);
+
+    struct options o = {0};
+    int rc = parse_args(argc, argv, &o);
+    if (rc >= 0)
+        return rc;
+    if (!utf8) {
+        fprintf(stderr, "tapian: %s\n", why);
+        return 1;
+    }
+
+    static struct app a;
+    char *owned_path = NULL;
+    if (o.user)
+        snprintf(a.user, sizeof a.user, "%s", o.user);
+    else
+        paths_user_name(a.user, sizeof a.user);
+    if (open_database(&o, &a, &owned_path) != 0) {
+        free(owned_path);
+        return 1;
+    }
+
+    if (term_start(&o.term) != TP_OK) {
+        term_stop();
+        db_close(&a.db);
+        fprintf(stderr, "tapian: %s\n",
+                _("cannot start the terminal (is TERM set to a known type?)"));
+        free(owned_path);
+        return 1;
+    }
+    app_push(&a, home_view_new(&a));
+    rc = app_run(&a);
+    term_stop();
+    db_close(&a.db);
+    free(owned_path);
+    return rc;
+}

@@ -1,0 +1,118 @@
+/* app — the event loop, the view stack, the global key map. */
+#ifndef TAPIAN_APP_H
+#define TAPIAN_APP_H
+
+#include <stdbool.h>
+
+#include "tapian/db.h"
+#include "tapian/term.h"
+
+struct app;
+struct view;
+
+/* What a handler did with an event. UNKNOWN lets it fall through to the next
+ * handler in the chain (focused widget → view → global map). */
+typedef enum {
+    H_UNKNOWN = 0,
+    H_HANDLED = 1 << 0,
+    H_REDRAW = 1 << 1, /* with HANDLED: something on screen changed */
+    H_CLOSE = 1 << 2   /* the view is finished: pop it */
+} handler_result;
+
+/* One line of a view's help: a key and what it does. */
+typedef struct {
+    const char *key;  /* as shown, e.g. "F2" */
+    const char *what; /* gettext msgid */
+} view_key_help;
+
+struct view_ops {
+    const char *name;
+    /* Title shown in the title bar (translated). */
+    const char *(*title)(struct view *v);
+    /* Draws the body: rows top..top+height-1 of stdscr, all columns.
+     * Sets *cy and *cx to where the cursor belongs, or leaves them -1. */
+    void (*draw)(struct app *a, struct view *v, int top, int height, int *cy,
+                 int *cx);
+    int (*handle)(struct app *a, struct view *v, const term_event *ev);
+    /* True when the view holds typed text that is not saved as a record. */
+    bool (*unsaved)(struct view *v);
+    /* Saves what is typed as a draft (autosave, hang-up, quit). */
+    void (*save_draft)(struct app *a, struct view *v);
+    void (*destroy)(struct view *v);
+    const view_key_help *keys; /* ends with {NULL, NULL} */
+    /* True when printable keys go to a text field (so q and ? are text). */
+    bool (*typing)(struct view *v);
+};
+
+struct view {
+    const struct view_ops *ops;
+    struct view *below;
+};
+
+/* Global actions: X(id, key, char, label, help). The enum, the key help line
+ * and the help screen are all made from this list. */
+#define APP_ACTIONS(X)                                                        \
+    X(ACT_HELP, TK_F1, '?', N_("Help"), N_("Show the keys of this screen"))  \
+    X(ACT_QUIT, TK_F10, 'q', N_("Quit"), N_("Leave tapian (asks when something is not saved)")) \
+    X(ACT_KEYBOARD, TK_NONE, '`', N_("Thai/ENG"),                             \
+      N_("Switch the built-in Thai keyboard (Kedmanee) on or off"))           \
+    X(ACT_REDRAW, TK_CTRL_L, 0, N_("Redraw"),                   \
+      N_("Redraw the whole screen (Ctrl-L)"))
+
+typedef enum {
+#define APP_ACTION_ENUM(id, key, ch, label, help) id,
+    APP_ACTIONS(APP_ACTION_ENUM)
+#undef APP_ACTION_ENUM
+    ACT_COUNT
+} app_action;
+
+typedef struct {
+    const char *db_path;
+    const char *user;   /* shown in the status line */
+    bool read_only;
+} app_opts;
+
+struct app {
+    tp_db *db;
+    const char *db_path;
+    struct view *top;
+    bool quit;
+    bool thai_keyboard;
+    bool too_small;
+    bool dirty;
+    char user[64];
+    char message[256];
+    term_attr message_attr;
+};
+
+/* Minimum size of the full layout. */
+#define APP_MIN_COLS 80
+#define APP_MIN_ROWS 24
+
+/* Runs the loop until the user quits, the script ends or the line drops.
+ * Returns the exit status. */
+int app_run(struct app *a);
+
+void app_push(struct app *a, struct view *v);
+void app_pop(struct app *a);
+/* A one-line message in the status line until the next key. */
+void app_message(struct app *a, term_attr attr, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Saves drafts of every open view. */
+void app_save_drafts(struct app *a);
+bool app_unsaved(const struct app *a);
+
+/* Views */
+struct view *home_view_new(struct app *a);
+struct view *help_view_new(struct view *about);
+struct view *note_view_new(struct app *a);
+/* A yes/no question; on yes, on_yes(a, ctx) runs. */
+struct view *confirm_view_new(const char *question,
+                              void (*on_yes)(struct app *a, void *ctx),
+                              void *ctx);
+
+/* The chrome around the views: title, status and key help lines. */
+void chrome_draw(struct app *a);
+void chrome_draw_too_small(struct app *a, int rows, int cols);
+
+#endif

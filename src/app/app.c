@@ -1,0 +1,209 @@
+/* The event loop: draw what is dirty, read one event, offer it to the view
+ * on top, then to the global key map. */
+#include <curses.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tapian/app.h"
+#include "tapian/i18n.h"
+#include "tapian/keymap.h"
+
+/* An idle turn after this long without a key saves drafts, so what was
+ * typed is on disk within a second of the last key. */
+#define IDLE_MS 1000
+
+void app_push(struct app *a, struct view *v)
+{
+    if (!v)
+        return;
+    v->below = a->top;
+    a->top = v;
+    a->dirty = true;
+}
+
+void app_pop(struct app *a)
+{
+    struct view *v = a->top;
+    if (!v)
+        return;
+    a->top = v->below;
+    v->ops->destroy(v);
+    a->dirty = true;
+}
+
+void app_message(struct app *a, term_attr attr, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(a->message, sizeof a->message, fmt, ap);
+    va_end(ap);
+    a->message_attr = attr;
+    a->dirty = true;
+}
+
+bool app_unsaved(const struct app *a)
+{
+    for (struct view *v = a->top; v; v = v->below)
+        if (v->ops->unsaved && v->ops->unsaved(v))
+            return true;
+    return false;
+}
+
+void app_save_drafts(struct app *a)
+{
+    for (struct view *v = a->top; v; v = v->below)
+        if (v->ops->save_draft)
+            v->ops->save_draft(a, v);
+}
+
+static void quit_now(struct app *a, void *ctx)
+{
+    (void)ctx;
+    app_save_drafts(a);
+    a->quit = true;
+}
+
+static void draw(struct app *a)
+{
+    int rows, cols;
+    getmaxyx(stdscr, rows, cols);
+    a->too_small = rows < APP_MIN_ROWS || cols < APP_MIN_COLS;
+    werase(stdscr);
+    if (a->too_small) {
+        chrome_draw_too_small(a, rows, cols);
+        wnoutrefresh(stdscr);
+        doupdate();
+        return;
+    }
+    int cy = -1, cx = -1;
+    if (a->top)
+        a->top->ops->draw(a, a->top, 1, rows - 3, &cy, &cx);
+    chrome_draw(a);
+    if (cy >= 0 && cx >= 0) {
+        curs_set(1);
+        wmove(stdscr, cy, cx);
+    } else {
+        curs_set(0);
+        wmove(stdscr, rows - 1, cols - 1);
+    }
+    wnoutrefresh(stdscr);
+    doupdate();
+}
+
+static bool matches_action(const term_event *ev, term_key key, uint32_t ch)
+{
+    if (ev->type == EV_KEY && key != TK_NONE && ev->key == key)
+        return true;
+    return ev->type == EV_CHAR && ch != 0 && ev->ch == ch;
+}
+
+static int global_action(struct app *a, app_action act)
+{
+    switch (act) {
+    case ACT_HELP:
+        app_push(a, help_view_new(a->top));
+        return H_HANDLED;
+    case ACT_QUIT:
+        if (app_unsaved(a))
+            app_push(a, confirm_view_new(
+                            _("Some typing is not saved as a record (a draft "
+                              "is kept). Quit anyway?"),
+                            quit_now, NULL));
+        else
+            quit_now(a, NULL);
+        return H_HANDLED;
+    case ACT_KEYBOARD:
+        a->thai_keyboard = !a->thai_keyboard;
+        return H_HANDLED | H_REDRAW;
+    case ACT_REDRAW:
+        clearok(curscr, TRUE);
+        return H_HANDLED | H_REDRAW;
+    default:
+        return H_UNKNOWN;
+    }
+}
+
+static int dispatch_global(struct app *a, const term_event *ev, bool typing)
+{
+#define APP_ACTION_MATCH(id, key, ch, label, help)                            \
+    if (matches_action(ev, key, (typing && id != ACT_KEYBOARD) ? 0 : (ch)))   \
+        return global_action(a, id);
+    APP_ACTIONS(APP_ACTION_MATCH)
+#undef APP_ACTION_MATCH
+    return H_UNKNOWN;
+}
+
+/* The grave key toggles the built-in keyboard before anything else sees it,
+ * as on a Thai keyboard; with it on, ASCII keys become Kedmanee letters. */
+static bool keyboard_layer(struct app *a, term_event *ev)
+{
+    if (ev->type != EV_CHAR)
+        return false;
+    if (ev->ch == '`') {
+        global_action(a, ACT_KEYBOARD);
+        return true;
+    }
+    if (a->thai_keyboard && ev->ch < 0x80) {
+        uint32_t th = keymap_kedmanee(ev->ch);
+        if (th)
+            ev->ch = th;
+    }
+    return false;
+}
+
+static void handle(struct app *a, term_event *ev)
+{
+    if (ev->type == EV_KEY || ev->type == EV_CHAR || ev->type == EV_PASTE)
+        a->message[0] = 0, a->dirty = true;
+    if (a->too_small) {
+        /* Nothing is typed blind; only leaving works until it grows. */
+        if (ev->type == EV_KEY && ev->key == TK_F10)
+            global_action(a, ACT_QUIT);
+        return;
+    }
+    if (keyboard_layer(a, ev))
+        return;
+    bool typing = a->top && a->top->ops->typing && a->top->ops->typing(a->top);
+    int r = H_UNKNOWN;
+    if (a->top)
+        r = a->top->ops->handle(a, a->top, ev);
+    if (r == H_UNKNOWN)
+        r = dispatch_global(a, ev, typing);
+    if (r & H_CLOSE)
+        app_pop(a);
+    if (r & (H_REDRAW | H_CLOSE | H_HANDLED))
+        a->dirty = true;
+}
+
+int app_run(struct app *a)
+{
+    a->dirty = true;
+    while (!a->quit && a->top) {
+        if (a->dirty) {
+            draw(a);
+            a->dirty = false;
+        }
+        term_event ev;
+        term_read(&ev, IDLE_MS);
+        switch (ev.type) {
+        case EV_HANGUP:
+        case EV_EOF:
+            app_save_drafts(a);
+            a->quit = true;
+            break;
+        case EV_RESIZE:
+            a->dirty = true;
+            break;
+        case EV_NONE:
+            app_save_drafts(a);
+            break;
+        default:
+            handle(a, &ev);
+            break;
+        }
+    }
+    while (a->top)
+        app_pop(a);
+    return 0;
+}

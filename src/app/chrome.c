@@ -1,0 +1,92 @@
+/* The frame around every view: title bar, status line, key help line, and
+ * the message shown while the terminal is too small. */
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tapian/app.h"
+#include "tapian/i18n.h"
+#include "tapian/text.h"
+#include "tapian/ui.h"
+
+static const char *base_name(const char *path)
+{
+    const char *s = path ? strrchr(path, '/') : NULL;
+    return s ? s + 1 : (path ? path : "");
+}
+
+static void draw_title(struct app *a, int cols)
+{
+    int attr = term_attr_of(TA_TITLE);
+    ui_fill(stdscr, 0, 0, cols, attr);
+    int x = ui_str(stdscr, 0, 1, "tapian", cols - 1, attr) + 1;
+    if (a->top && a->top->ops->title) {
+        x += ui_str(stdscr, 0, x, " — ", cols - x, attr);
+        ui_str(stdscr, 0, x, a->top->ops->title(a->top), cols - x - 1, attr);
+    }
+}
+
+static void draw_status(struct app *a, int row, int cols)
+{
+    int attr = term_attr_of(TA_STATUS);
+    ui_fill(stdscr, row, 0, cols, attr);
+    char info[256];
+    snprintf(info, sizeof info, "%s %s │ %s%s │ %s %s", _("User:"),
+             a->user[0] ? a->user : "—", base_name(a->db_path),
+             a->db && db_is_read_only(a->db) ? _(" (read-only)") : "",
+             _("Keyboard:"), a->thai_keyboard ? "ไทย" : "ENG");
+    int w = text_width(info, strlen(info));
+    int x = cols - w - 1;
+    if (x < cols / 2)
+        x = cols / 2;
+    ui_str(stdscr, row, x, info, cols - x, attr);
+    if (a->message[0]) {
+        int mattr = a->message_attr == TA_ERROR
+                        ? term_attr_of(TA_ERROR) | A_REVERSE
+                        : attr | A_BOLD;
+        ui_str(stdscr, row, 1, a->message, x - 2, mattr);
+    }
+}
+
+static void draw_keyhelp(struct app *a, int row, int cols)
+{
+    int attr = term_attr_of(TA_KEYHELP);
+    ui_fill(stdscr, row, 0, cols, attr);
+    char line[512];
+    size_t n = 0;
+    line[0] = 0;
+    if (a->top && a->top->ops->keys)
+        for (const view_key_help *k = a->top->ops->keys; k->key && n < 300; k++)
+            n += (size_t)snprintf(line + n, sizeof line - n, "%s %s  ", k->key,
+                                  _(k->what));
+    n += (size_t)snprintf(line + n, sizeof line - n, "F1 %s  F10 %s  ` %s",
+                          _("Help"), _("Quit"), _("Thai/ENG"));
+    ui_str(stdscr, row, 0, line, cols, attr);
+}
+
+void chrome_draw(struct app *a)
+{
+    int rows, cols;
+    getmaxyx(stdscr, rows, cols);
+    draw_title(a, cols);
+    draw_status(a, rows - 2, cols);
+    draw_keyhelp(a, rows - 1, cols);
+}
+
+void chrome_draw_too_small(struct app *a, int rows, int cols)
+{
+    (void)a;
+    char need[128];
+    snprintf(need, sizeof need, _("Needs at least %d×%d; now %d×%d."),
+             APP_MIN_COLS, APP_MIN_ROWS, cols, rows);
+    int y = rows / 2 - 1;
+    if (y < 0)
+        y = 0;
+    ui_wrapped(stdscr, y, 0, cols, 2, _("The window is too small."),
+               term_attr_of(TA_ERROR));
+    if (y + 1 < rows)
+        ui_wrapped(stdscr, y + 1, 0, cols, 2, need, A_NORMAL);
+    if (y + 2 < rows)
+        ui_wrapped(stdscr, y + 2, 0, cols, 1,
+                   _("Enlarge it to go on; nothing typed is lost."), A_NORMAL);
+}

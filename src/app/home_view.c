@@ -1,0 +1,186 @@
+/* The home screen: what the database holds for the pilot tambons, and the
+ * tasks that can be opened from here. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tapian/app.h"
+#include "tapian/i18n.h"
+#include "tapian/text.h"
+#include "tapian/ui.h"
+
+#define MAX_TAMBONS 16
+
+struct tambon_row {
+    char name[128];
+    int villages, groups, meetings;
+};
+
+struct home_view {
+    struct view base;
+    struct tambon_row rows[MAX_TAMBONS];
+    int count;
+    bool loaded;
+    tp_status load_status;
+    int selected;
+};
+
+typedef struct {
+    uint32_t ch;
+    const char *label; /* msgid */
+    struct view *(*open)(struct app *a);
+} home_item;
+
+static const home_item items[] = {
+    {'n', N_("New note (recorder's quick note)"), note_view_new},
+};
+#define ITEM_COUNT ((int)(sizeof items / sizeof items[0]))
+
+static void collect(void *ctx, const char *tambon, int villages, int groups,
+                    int meetings)
+{
+    struct home_view *h = ctx;
+    if (h->count >= MAX_TAMBONS)
+        return;
+    struct tambon_row *r = &h->rows[h->count++];
+    snprintf(r->name, sizeof r->name, "%s", tambon);
+    r->villages = villages;
+    r->groups = groups;
+    r->meetings = meetings;
+}
+
+static void load(struct app *a, struct home_view *h)
+{
+    h->count = 0;
+    h->load_status = a->db ? db_tambon_counts(a->db, collect, h) : TP_ERR_NOTFOUND;
+    h->loaded = true;
+}
+
+static const char *home_title(struct view *v)
+{
+    (void)v;
+    return _("Home");
+}
+
+static void draw_counts(struct home_view *h, int y, int cols)
+{
+    int lattr = term_attr_of(TA_LABEL);
+    ui_str(stdscr, y++, 2, _("Pilot tambons (อำเภอเมืองนครศรีธรรมราช)"),
+           cols - 4, lattr | A_BOLD);
+    if (h->load_status != TP_OK) {
+        ui_str(stdscr, y, 4, tp_status_message(h->load_status), cols - 6,
+               term_attr_of(TA_ERROR));
+        return;
+    }
+    if (h->count == 0) {
+        ui_str(stdscr, y, 4, _("No tambon is recorded yet."), cols - 6, A_NORMAL);
+        return;
+    }
+    ui_str(stdscr, y, 4, _("Tambon"), 24, A_UNDERLINE);
+    ui_str(stdscr, y, 30, _("Villages"), 14, A_UNDERLINE);
+    ui_str(stdscr, y, 46, _("Groups"), 14, A_UNDERLINE);
+    ui_str(stdscr, y, 62, _("Meetings"), 14, A_UNDERLINE);
+    y++;
+    for (int i = 0; i < h->count; i++, y++) {
+        char num[16];
+        ui_str(stdscr, y, 4, h->rows[i].name, 24, A_NORMAL);
+        snprintf(num, sizeof num, "%d", h->rows[i].villages);
+        ui_str(stdscr, y, 30, num, 14, A_NORMAL);
+        snprintf(num, sizeof num, "%d", h->rows[i].groups);
+        ui_str(stdscr, y, 46, num, 14, A_NORMAL);
+        snprintf(num, sizeof num, "%d", h->rows[i].meetings);
+        ui_str(stdscr, y, 62, num, 14, A_NORMAL);
+    }
+}
+
+static void home_draw(struct app *a, struct view *v, int top, int height,
+                      int *cy, int *cx)
+{
+    struct home_view *h = (struct home_view *)v;
+    int cols = getmaxx(stdscr);
+    (void)height;
+    (void)cy;
+    (void)cx;
+    if (!h->loaded)
+        load(a, h);
+    ui_str(stdscr, top + 1, 2,
+           _("Knowledge management for community finance groups, "
+             "Nakhon Si Thammarat"),
+           cols - 4, A_BOLD);
+    draw_counts(h, top + 3, cols);
+    int y = top + 5 + (h->count > 0 ? h->count + 1 : 1) + 1;
+    ui_str(stdscr, y++, 2, _("Tasks"), cols - 4, term_attr_of(TA_LABEL) | A_BOLD);
+    for (int i = 0; i < ITEM_COUNT; i++, y++) {
+        char line[256];
+        snprintf(line, sizeof line, " %c  %s", (char)items[i].ch,
+                 _(items[i].label));
+        int attr = i == h->selected ? term_attr_of(TA_SELECTED) : (int)A_NORMAL;
+        ui_fill(stdscr, y, 2, cols - 4, attr);
+        ui_str(stdscr, y, 2, line, cols - 4, attr);
+    }
+}
+
+static int open_item(struct app *a, struct home_view *h, int i)
+{
+    struct view *nv = items[i].open(a);
+    if (nv) {
+        app_push(a, nv);
+        h->loaded = false; /* counts may change while it is open */
+    }
+    return H_HANDLED | H_REDRAW;
+}
+
+static int home_handle(struct app *a, struct view *v, const term_event *ev)
+{
+    struct home_view *h = (struct home_view *)v;
+    if (ev->type == EV_KEY) {
+        switch (ev->key) {
+        case TK_UP:
+            h->selected = (h->selected + ITEM_COUNT - 1) % ITEM_COUNT;
+            return H_HANDLED | H_REDRAW;
+        case TK_DOWN:
+            h->selected = (h->selected + 1) % ITEM_COUNT;
+            return H_HANDLED | H_REDRAW;
+        case TK_ENTER:
+            return open_item(a, h, h->selected);
+        default:
+            return H_UNKNOWN;
+        }
+    }
+    if (ev->type == EV_CHAR)
+        for (int i = 0; i < ITEM_COUNT; i++)
+            if (items[i].ch == ev->ch)
+                return open_item(a, h, i);
+    return H_UNKNOWN;
+}
+
+static void home_destroy(struct view *v)
+{
+    free(v);
+}
+
+static const view_key_help home_keys[] = {
+    {"↑↓", N_("Choose")},
+    {"Enter", N_("Open")},
+    {NULL, NULL},
+};
+
+static const struct view_ops home_ops = {
+    .name = "home",
+    .title = home_title,
+    .draw = home_draw,
+    .handle = home_handle,
+    .destroy = home_destroy,
+    .keys = home_keys,
+};
+
+struct view *home_view_new(struct app *a)
+{
+    (void)a;
+    struct home_view *h = calloc(1, sizeof *h);
+    if (!h)
+        return NULL;
+    h->base.ops = &home_ops;
+    return &h->base;
+}
