@@ -55,9 +55,9 @@ SAN_OBJ := $(patsubst %.c,$(SAN)/%.o,$(LIB_SRC)) $(SAN)/gen/embedded_sql.o
 # Debian packages needed to build, run and test.
 DEB_PACKAGES := gcc libc6-dev make pkg-config libncurses-dev libsqlite3-dev \
                 libunistring-dev libthai-dev libthai-data libcmocka-dev tmux \
-                gettext sqlite3
+                gettext sqlite3 procps
 
-.PHONY: all run test asan deps unit e2e ui valgrind bench install uninstall clean
+.PHONY: all run test asan deps unit e2e ui po po-check valgrind bench install uninstall clean
 
 all: tapian $(MO)
 
@@ -108,9 +108,18 @@ run: deps
 
 # ---- tests -----------------------------------------------------------------
 
-$(SAN)/tests/%: tests/unit/%.c $(SAN_OBJ)
+# Unit tests link an archive so that each pulls in only the modules it uses.
+$(SAN)/libtapian.a: $(SAN_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(REL)/libtapian.a: $(REL_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(SAN)/tests/%: tests/unit/%.c $(SAN)/libtapian.a
 	@mkdir -p $(dir $@)
-	$(CC) $(BASE_CFLAGS) $(PKG_CFLAGS) $(SAN_FLAGS) -Itests/unit -o $@ $< $(SAN_OBJ) \
+	$(CC) $(BASE_CFLAGS) $(PKG_CFLAGS) $(SAN_FLAGS) -Itests/unit -o $@ $< $(SAN)/libtapian.a \
 	    $(PKG_LIBS) $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null) $(LDFLAGS)
 
 export ASAN_OPTIONS := detect_leaks=1:abort_on_error=1
@@ -126,18 +135,25 @@ ui: tapian-asan $(MO)
 e2e: tapian-asan $(MO)
 	@sh tests/e2e/run.sh ./tapian-asan
 
+po-check:
+	@sh tests/po-check.sh
+
 test: deps
-	@$(MAKE) --no-print-directory unit ui e2e
+	@$(MAKE) --no-print-directory unit ui e2e po-check
 	@echo "all test suites passed"
+
+# Re-extracts the messages and merges them into po/*.po.
+po:
+	@sh po/update.sh
 
 valgrind: deps
 	@$(MAKE) --no-print-directory $(patsubst tests/unit/%.c,$(REL)/tests/%,$(UNIT_SRC))
 	@for t in $(patsubst tests/unit/%.c,$(REL)/tests/%,$(UNIT_SRC)); do \
 	    valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=1 $$t || exit 1; done
 
-$(REL)/tests/%: tests/unit/%.c $(REL_OBJ)
+$(REL)/tests/%: tests/unit/%.c $(REL)/libtapian.a
 	@mkdir -p $(dir $@)
-	$(CC) $(BASE_CFLAGS) $(PKG_CFLAGS) $(CFLAGS) -Itests/unit -o $@ $< $(REL_OBJ) \
+	$(CC) $(BASE_CFLAGS) $(PKG_CFLAGS) $(CFLAGS) -Itests/unit -o $@ $< $(REL)/libtapian.a \
 	    $(PKG_LIBS) $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null) $(LDFLAGS)
 
 bench: deps tapian

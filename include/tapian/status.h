@@ -2,26 +2,27 @@
 #ifndef TAPIAN_STATUS_H
 #define TAPIAN_STATUS_H
 
-/* X(name, English message). The Thai text comes from the gettext catalogue. */
+/* X(name, English message). The Thai text comes from the gettext catalogue;
+ * N_ is defined by tapian/i18n.h where the list is expanded with messages. */
 #define TP_STATUS_LIST(X)                                                      \
-    X(TP_OK, "OK")                                                             \
-    X(TP_ERR_NOMEM, "Out of memory")                                           \
-    X(TP_ERR_INVALID_UTF8, "The text is not valid UTF-8")                      \
-    X(TP_ERR_TOO_LONG, "The text is too long")                                 \
-    X(TP_ERR_INVALID, "The value is not valid")                                \
-    X(TP_ERR_IO, "The file could not be read or written")                      \
-    X(TP_ERR_BUSY, "The database is busy; please try again")                   \
-    X(TP_ERR_LOCKED, "The database is locked by another program")              \
-    X(TP_ERR_READONLY, "The database is read-only")                            \
-    X(TP_ERR_CORRUPT, "The database file is damaged")                          \
-    X(TP_ERR_NEWER, "The database was made by a newer version of tapian")      \
-    X(TP_ERR_NOTADB, "The file is not a tapian database")                      \
-    X(TP_ERR_CONSTRAINT, "The record breaks a rule of the data")               \
-    X(TP_ERR_NOTFOUND, "Not found")                                            \
-    X(TP_ERR_CONFLICT, "Someone else changed this record meanwhile")           \
-    X(TP_ERR_PERM, "Your role may not do this")                                \
-    X(TP_ERR_FULL, "The disk is full")                                         \
-    X(TP_ERR_CANTOPEN, "The database file cannot be opened")
+    X(TP_OK, N_("OK"))                                                             \
+    X(TP_ERR_NOMEM, N_("Out of memory"))                                           \
+    X(TP_ERR_INVALID_UTF8, N_("The text is not valid UTF-8"))                      \
+    X(TP_ERR_TOO_LONG, N_("The text is too long"))                                 \
+    X(TP_ERR_INVALID, N_("The value is not valid"))                                \
+    X(TP_ERR_IO, N_("The file could not be read or written"))                      \
+    X(TP_ERR_BUSY, N_("The database is busy; please try again"))                   \
+    X(TP_ERR_LOCKED, N_("The database is locked by another program"))              \
+    X(TP_ERR_READONLY, N_("The database is read-only"))                            \
+    X(TP_ERR_CORRUPT, N_("The database file is damaged"))                          \
+    X(TP_ERR_NEWER, N_("The database was made by a newer version of tapian"))      \
+    X(TP_ERR_NOTADB, N_("The file is not a tapian database"))                      \
+    X(TP_ERR_CONSTRAINT, N_("The record breaks a rule of the data"))               \
+    X(TP_ERR_NOTFOUND, N_("Not found"))                                            \
+    X(TP_ERR_CONFLICT, N_("Someone else changed this record meanwhile"))           \
+    X(TP_ERR_PERM, N_("Your role may not do this"))                                \
+    X(TP_ERR_FULL, N_("The disk is full"))                                         \
+    X(TP_ERR_CANTOPEN, N_("The database file cannot be opened"))
 
 typedef enum {
 #define TP_STATUS_ENUM(name, msg) name,

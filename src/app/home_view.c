@@ -66,7 +66,7 @@ static const char *home_title(struct view *v)
 static void draw_counts(struct home_view *h, int y, int cols)
 {
     int lattr = term_attr_of(TA_LABEL);
-    ui_str(stdscr, y++, 2, _("Pilot tambons (อำเภอเมืองนครศรีธรรมราช)"),
+    ui_str(stdscr, y++, 2, _("Pilot tambons (Mueang Nakhon Si Thammarat district)"),
            cols - 4, lattr | A_BOLD);
     if (h->load_status != TP_OK) {
         ui_str(stdscr, y, 4, tp_status_message(h->load_status), cols - 6,
