@@ -90,6 +90,11 @@ typedef struct {
  * memory. */
 size_t text_wrap(const char *s, size_t n, int width, text_line **lines);
 
+/* Frees the libthai word breaker (created on first use). Safe to call more
+ * than once; it is also registered with atexit. The text module keeps this
+ * breaker in a static, which is fine because tapian is single-threaded. */
+void text_shutdown(void);
+
 /* ---- Thai input sequence checking (WTT 2.0, libthai basic level) -------- */
 
 typedef enum {
