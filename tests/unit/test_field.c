@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "tapian/field.h"
+#include "tapian/keymap.h"
 #include "tapian/text.h"
 
 /* Types s one code point at a time, as wget_wch delivers it; every key must
@@ -59,6 +60,14 @@ static void test_tone_before_vowel(void **state)
     assert_string_equal(field_text(f), "กุ่");
     assert_int_equal(f->cursor, strlen("กุ่"));
     field_free(&f);
+
+    /* the tone typed after SARA AM goes before it: นำ + ้ → น้ำ */
+    f = field_new(false, 0);
+    type(f, "นำ", FIELD_OK);
+    assert_int_equal(field_insert_char(f, 0x0E49), FIELD_CORRECTED);
+    assert_string_equal(field_text(f), "น้ำ");
+    assert_int_equal(f->cursor, f->len);
+    field_free(&f);
 }
 
 static void test_second_tone_replaces(void **state)
@@ -85,6 +94,12 @@ static void test_lone_mark_rejected(void **state)
     assert_int_equal(field_insert_char(f, 0x0E38), FIELD_REJECTED);
     assert_string_equal(field_text(f), "ก ");
     field_free(&f);
+    /* nor at the start of a line */
+    f = field_new(true, 0);
+    type(f, "ก\n", FIELD_OK);
+    assert_int_equal(field_insert_char(f, 0x0E48), FIELD_REJECTED);
+    assert_string_equal(field_text(f), "ก\n");
+    field_free(&f);
 }
 
 static void test_controls_refused(void **state)
@@ -107,6 +122,24 @@ static void test_controls_refused(void **state)
     assert_string_equal(field_text(f), "ก\nข");
     assert_int_equal(field_insert_char(f, '\r'), FIELD_INVALID);
     field_free(&f);
+}
+
+/* The built-in keyboard feeds the same checks: d 6 h ' is กุ้ง, and with
+ * the tone typed before the vowel (d h 6 ') it is corrected to the same. */
+static void test_kedmanee_typing(void **state)
+{
+    (void)state;
+    const char *orders[] = {"d6h'", "dh6'"};
+    for (int i = 0; i < 2; i++) {
+        field *f = field_new(false, 0);
+        for (const char *k = orders[i]; *k; k++) {
+            uint32_t c = keymap_kedmanee((unsigned char)*k);
+            field_result r = field_insert_char(f, c);
+            assert_true(r == FIELD_OK || (i == 1 && r == FIELD_CORRECTED));
+        }
+        assert_string_equal(field_text(f), "กุ้ง");
+        field_free(&f);
+    }
 }
 
 /* Backspace takes one code point: the tone first. */
@@ -439,6 +472,7 @@ int main(void)
         cmocka_unit_test(test_second_tone_replaces),
         cmocka_unit_test(test_lone_mark_rejected),
         cmocka_unit_test(test_controls_refused),
+        cmocka_unit_test(test_kedmanee_typing),
         cmocka_unit_test(test_backspace_by_codepoint),
         cmocka_unit_test(test_backspace_keeps_boundary),
         cmocka_unit_test(test_left_right_by_cluster),
