@@ -49,6 +49,8 @@ void field_mark_saved(field *f)
  * memory. */
 static bool splice(field *f, size_t at, size_t del, const char *ins, size_t n)
 {
+    if (del == 0 && n == 0)
+        return true; /* not a change: modified stays as it was */
     size_t need = f->len - del + n + 1;
     if (need > f->cap) {
         size_t cap = f->cap * 2 > need ? f->cap * 2 : need;
@@ -99,9 +101,7 @@ field_result field_set(field *f, const char *s, size_t n)
     field_result r = clean(f, s, n, &t, &tn);
     if (r != FIELD_OK)
         return r;
-    f->len = 0;
-    f->buf[0] = '\0';
-    bool ok = splice(f, 0, 0, t, tn);
+    bool ok = splice(f, 0, f->len, t, tn); /* all or nothing */
     free(t);
     if (!ok)
         return FIELD_NOMEM;

@@ -301,6 +301,13 @@ static void test_paste_cleaning(void **state)
     assert_string_equal(field_text(f), "x y\nz");
     field_free(&f);
 
+    /* a paste that cleans to nothing changes nothing */
+    f = field_new(false, 0);
+    assert_int_equal(field_insert_text(f, "\x1B\x07", 2), FIELD_OK);
+    assert_string_equal(field_text(f), "");
+    assert_false(f->modified);
+    field_free(&f);
+
     /* NFC: e + combining acute becomes é */
     f = field_new(false, 0);
     assert_int_equal(field_insert_text(f, "e\xCC\x81", 3), FIELD_OK);
