@@ -30,13 +30,17 @@ typedef struct field {
     /* view state kept between draws */
     int scroll_col;   /* single-line: first visible column */
     int scroll_line;  /* multi-line: first visible wrapped line */
-    int goal_col;     /* column kept for Up/Down */
+    int goal_col;     /* column kept for Up/Down; -1 = take the cursor's */
+    int wrap_width;   /* multi-line: width of the last layout or Up/Down,
+                         used by Home/End; 0 = not laid out (hard lines) */
 } field;
 
 field *field_new(bool multiline, size_t max_chars);
 void field_free(field **f);
 
-/* Replaces the content (cleaned as for saving); cursor at the end. */
+/* Replaces the content (cleaned as for saving); cursor at the end. Content
+ * longer than max_chars is kept whole (opening a record never loses data) and
+ * FIELD_FULL says so. */
 field_result field_set(field *f, const char *s, size_t n);
 const char *field_text(const field *f);
 void field_mark_saved(field *f);
@@ -64,7 +68,8 @@ void field_down(field *f, int width);
  * starts and sets *cursor_col to the cursor's column within the field. */
 size_t field_layout_single(field *f, int width, int *cursor_col);
 /* Multi-line layout at width x height: adjusts scroll_line so the cursor's
- * line is visible and gives the cursor's line and column. */
+ * line is visible and gives the cursor's line (counted from scroll_line) and
+ * column, both within the field. */
 void field_layout_multi(field *f, int width, int height, int *cursor_line,
                         int *cursor_col);
 

@@ -36,8 +36,11 @@ char *text_display_safe(const char *s, size_t n, bool keep_newlines,
         } else if (c == '\n' && keep_newlines) {
             out[k++] = '\n';
             have_base = false;
+        } else if (c == '\n') {
+            k = put(out, k, 0x2424); /* ␤ */
+            have_base = false;
         } else if (c < 0x20) {
-            k = put(out, k, 0x2400 + c); /* ␀ … ␟, ␤ for a newline */
+            k = put(out, k, 0x2400 + c); /* ␀ … ␟ */
             have_base = false;
         } else if (c == 0x7F) {
             k = put(out, k, 0x2421); /* ␡ */
