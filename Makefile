@@ -33,6 +33,8 @@ CFLAGS   ?= -O2 -g
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
              -fno-sanitize-recover=undefined
 
+# Quiet by default; V=1 shows the commands.
+Q := $(if $(V),,@)
 BUILD := build
 GEN   := $(BUILD)/gen
 REL   := $(BUILD)/release
@@ -71,19 +73,21 @@ asan: tapian-asan
 
 $(REL)/%.o: %.c | $(GEN_SRC)
 	@mkdir -p $(dir $@)
-	$(CC) $(BASE_CFLAGS) $(PKG_CFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+	@echo "  CC      $<"
+	$(Q)$(CC) $(BASE_CFLAGS) $(PKG_CFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
 
 $(SAN)/%.o: %.c | $(GEN_SRC)
 	@mkdir -p $(dir $@)
-	$(CC) $(BASE_CFLAGS) $(PKG_CFLAGS) $(SAN_FLAGS) -MMD -MP -c -o $@ $<
+	@echo "  CC asan $<"
+	$(Q)$(CC) $(BASE_CFLAGS) $(PKG_CFLAGS) $(SAN_FLAGS) -MMD -MP -c -o $@ $<
 
 $(REL)/gen/%.o: $(GEN)/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(BASE_CFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c -o $@ $<
+	$(Q)$(CC) $(BASE_CFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(SAN)/gen/%.o: $(GEN)/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(BASE_CFLAGS) $(PKG_CFLAGS) $(SAN_FLAGS) -c -o $@ $<
+	$(Q)$(CC) $(BASE_CFLAGS) $(PKG_CFLAGS) $(SAN_FLAGS) -c -o $@ $<
 
 # SQL files are compiled into the binary by a small host tool, so the program
 # needs no files beside it at run time.
@@ -110,16 +114,17 @@ run: deps
 
 # Unit tests link an archive so that each pulls in only the modules it uses.
 $(SAN)/libtapian.a: $(SAN_OBJ)
-	rm -f $@
-	$(AR) rcs $@ $^
+	$(Q)rm -f $@
+	$(Q)$(AR) rcs $@ $^
 
 $(REL)/libtapian.a: $(REL_OBJ)
-	rm -f $@
-	$(AR) rcs $@ $^
+	$(Q)rm -f $@
+	$(Q)$(AR) rcs $@ $^
 
 $(SAN)/tests/%: tests/unit/%.c $(SAN)/libtapian.a
 	@mkdir -p $(dir $@)
-	$(CC) $(BASE_CFLAGS) $(PKG_CFLAGS) $(SAN_FLAGS) -Itests/unit -o $@ $< $(SAN)/libtapian.a \
+	@echo "  LD test $@"
+	$(Q)$(CC) $(BASE_CFLAGS) $(PKG_CFLAGS) $(SAN_FLAGS) -Itests/unit -o $@ $< $(SAN)/libtapian.a \
 	    $(PKG_LIBS) $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null) $(LDFLAGS)
 
 export ASAN_OPTIONS := detect_leaks=1:abort_on_error=1
@@ -153,7 +158,7 @@ valgrind: deps
 
 $(REL)/tests/%: tests/unit/%.c $(REL)/libtapian.a
 	@mkdir -p $(dir $@)
-	$(CC) $(BASE_CFLAGS) $(PKG_CFLAGS) $(CFLAGS) -Itests/unit -o $@ $< $(REL)/libtapian.a \
+	$(Q)$(CC) $(BASE_CFLAGS) $(PKG_CFLAGS) $(CFLAGS) -Itests/unit -o $@ $< $(REL)/libtapian.a \
 	    $(PKG_LIBS) $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null) $(LDFLAGS)
 
 bench: deps tapian

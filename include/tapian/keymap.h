@@ -5,8 +5,10 @@
 #define TAPIAN_KEYMAP_H
 #include <stdint.h>
 
-/* The Thai character at the key that types the printable ASCII character c
- * on a US layout (shift included), or 0 when the key has none. */
+/* What Kedmanee types at the key that gives the printable ASCII character c
+ * on a US layout (shift included): a Thai character, or the ASCII
+ * punctuation Kedmanee keeps at a few keys (2 gives /, 3 gives -). 0 for the
+ * grave key (the Thai/English toggle), space and anything else. */
 uint32_t keymap_kedmanee(uint32_t c);
 
 #endif

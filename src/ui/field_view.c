@@ -33,7 +33,7 @@ void field_view_draw(WINDOW *w, field *f, int y, int x, int width, int height,
     }
     free(lines);
     if (focused && cy && cx) {
-        *cy = y + cline - f->scroll_line;
+        *cy = y + cline;
         *cx = x + ccol;
     }
 }
