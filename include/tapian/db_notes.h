@@ -13,9 +13,9 @@ tp_status db_draft_load(tp_db *db, const char *form, const char *user,
                         const char *field, char **value);
 tp_status db_draft_clear(tp_db *db, const char *form, const char *user);
 
-/* Adds a note; id (37 bytes) gets its UUID. */
-tp_status db_note_add(tp_db *db, const char *user, const char *title,
-                      const char *body, char id[37]);
+/* Adds a note as the connection's login; id (37 bytes) gets its UUID. */
+tp_status db_note_add(tp_db *db, const char *title, const char *body,
+                      char id[37]);
 /* How many live notes have exactly this title (for tests and the home
  * screen). */
 tp_status db_note_count(tp_db *db, const char *title, int *count);

@@ -110,12 +110,12 @@ static int open_database(struct options *o, struct app *a, char **owned_path)
         }
         path = *owned_path;
     }
-    db_open_opts dbo = {.read_only = o->read_only};
+    db_open_opts dbo = {.read_only = o->read_only, .user = a->user};
     tp_status st = db_open(path, &dbo, &a->db);
     if (st != TP_OK) {
         fprintf(stderr, "tapian: %s: %s\n", path, tp_status_message(st));
-        if (a->db == NULL && db_last_error(NULL))
-            fprintf(stderr, "  (%s)\n", db_last_error(NULL));
+        if (db_open_error() && *db_open_error())
+            fprintf(stderr, "  (%s)\n", db_open_error());
         return 1;
     }
     a->db_path = path;

@@ -106,7 +106,7 @@ static int save(struct app *a, struct note_view *n)
         return H_HANDLED | H_REDRAW;
     }
     char id[37];
-    tp_status st = a->db ? db_note_add(a->db, a->user, title,
+    tp_status st = a->db ? db_note_add(a->db, title,
                                        field_text(n->fields[F_BODY]), id)
                          : TP_ERR_NOTFOUND;
     if (st != TP_OK) {
