@@ -257,7 +257,7 @@ CREATE TABLE observer (
   person_id  TEXT REFERENCES person (id),
   name       TEXT,
   note       TEXT,
-  CHECK (person_id IS NOT NULL OR length(trim(name)) > 0)
+  CHECK (person_id IS NOT NULL OR coalesce(length(trim(name)), 0) > 0)
 );
 
 -- ---- field visits -----------------------------------------------------------

@@ -1,0 +1,66 @@
+/* Private to src/db: the connection object and helpers shared by the db_*.c
+ * files. Nothing outside src/db may include this (it pulls in sqlite3.h). */
+#ifndef TAPIAN_DB_INTERNAL_H
+#define TAPIAN_DB_INTERNAL_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+
+#include "tapian/db.h"
+
+#define DB_STMT_CACHE 48
+#define DB_DEFAULT_BUSY_MS 5000
+
+struct db_cached_stmt {
+    char *key;          /* query name, or the SQL text for built queries */
+    sqlite3_stmt *stmt;
+};
+
+struct tp_db {
+    sqlite3 *conn;
+    char *path;
+    bool read_only;
+    int tx_depth;       /* 0 = no transaction; >1 = nested savepoints */
+    char user[64];      /* login written to created_by/updated_by/audit */
+    char site_id[40];   /* this machine's site.id */
+    char err[512];      /* last error, copied before later calls erase it */
+    struct db_cached_stmt cache[DB_STMT_CACHE];
+    int cache_next;     /* slot to evict when the cache is full */
+};
+
+/* ---- errors (db_status.c) ---- */
+tp_status db_status_from_rc(int rc);
+/* Records sqlite3_errmsg (or msg when given) as the last error and returns
+ * the status for rc. */
+tp_status db_fail(tp_db *db, int rc, const char *msg);
+void db_set_error(tp_db *db, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* ---- statements (db_stmt.c) ---- */
+/* A prepared statement from the cache, reset and with no bindings. The
+ * caller must not finalize it; call db_stmt_done when finished. */
+tp_status db_stmt(tp_db *db, const char *key, const char *sql,
+                  sqlite3_stmt **out);
+void db_stmt_done(sqlite3_stmt *st);
+void db_stmt_cache_clear(tp_db *db);
+/* Runs SQL without results (pragmas, transaction control, scripts). */
+tp_status db_exec(tp_db *db, const char *sql);
+/* Binds a db_value at position i (1-based). */
+int db_bind_value(sqlite3_stmt *st, int i, const db_value *v);
+/* Runs a single-row query that yields one integer. */
+tp_status db_query_int(tp_db *db, const char *key, const char *sql,
+                       const char *text_param, long long *out);
+
+/* ---- open helpers (db_migrate.c) ---- */
+/* Number of NNN_*.sql migrations compiled in. */
+int db_migration_count(void);
+tp_status db_migrate(tp_db *db, int from_version, bool is_new,
+                     const db_open_opts *opts);
+/* Online copy of the open database to path (db_backup.c). */
+tp_status db_backup_to(tp_db *db, const char *path);
+
+/* ---- writes (db_write.c) ---- */
+void db_now(char buf[32]);
+tp_status db_new_uuid(char out[DB_UUID_LEN]);
+
+#endif
