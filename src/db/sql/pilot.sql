@@ -331,4 +331,4 @@ INSERT INTO knowledge_asset (id, created_by, updated_by, site_id, title, story, 
 INSERT INTO register_format_version (id, created_by, updated_by, site_id, label, status, approved_by, approved_at, note) VALUES
   ('0000000c-0000-4000-8000-000000000001', 'pilot', 'pilot', '00000000-0000-4000-8000-000000000000',
    'แบบทะเบียนบัญชีของจังหวัด', 'draft', NULL, NULL,
-   'Agreed by the facilitator circle of 11 ต.ค. 2548; its columns are not in the documents. seeds/002: «หน่วยงานต่างก็มีรูปแบบบัญชีของตนเองทั้งกศน. พช. ธกส. ออมสิน เกษตร»; «สรุปเป็นแบบทะเบียนบัญชีของจังหวัด ไม่ใช่ของหน่วยงานใดหน่วยงานหนึ่งนำออกเผยแพร่ อบรมกองทุนต่าง ๆ»');
+   'Agreed by the facilitators, in the note of the 11 ต.ค. 2548 circle; not yet made, its columns are not in the documents. seeds/002: «หน่วยงานต่างก็มีรูปแบบบัญชีของตนเองทั้งกศน. พช. ธกส. ออมสิน เกษตร»; «สรุปเป็นแบบทะเบียนบัญชีของจังหวัด ไม่ใช่ของหน่วยงานใดหน่วยงานหนึ่งนำออกเผยแพร่ อบรมกองทุนต่าง ๆ»');
