@@ -70,8 +70,9 @@ bool term_has_colour(void);
 void term_read(term_event *ev, int timeout_ms);
 
 /* Headless: writes the screen (each row's cells with their marks, trailing
- * blanks removed) to the dump file. */
-void term_dump_screen(void);
+ * blanks removed) to the dump file; with_attrs adds a row of attribute
+ * letters under each row. */
+void term_dump_screen(bool with_attrs);
 
 /* Colour pairs / attributes used by the views. Monochrome terminals get
  * reverse and bold instead. */

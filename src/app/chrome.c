@@ -2,6 +2,7 @@
  * the message shown while the terminal is too small. */
 #include <curses.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tapian/app.h"
@@ -26,20 +27,37 @@ static void draw_title(struct app *a, int cols)
     }
 }
 
+/* Right side, from the right edge: the keyboard (always whole), the user,
+ * the database file (clipped first when space runs out). The message gets
+ * what is left on the left. */
 static void draw_status(struct app *a, int row, int cols)
 {
     int attr = term_attr_of(TA_STATUS);
     ui_fill(stdscr, row, 0, cols, attr);
-    char info[256];
-    snprintf(info, sizeof info, "%s %s │ %s%s │ %s %s", _("User:"),
-             a->user[0] ? a->user : "—", base_name(a->db_path),
-             a->db && db_is_read_only(a->db) ? _(" (read-only)") : "",
-             _("Keyboard:"), a->thai_keyboard ? "ไทย" : "ENG");
-    int w = text_width(info, strlen(info));
-    int x = cols - w - 1;
-    if (x < cols / 2)
-        x = cols / 2;
-    ui_str(stdscr, row, x, info, cols - x, attr);
+    char kbd[64], user[128], name[160];
+    snprintf(kbd, sizeof kbd, "%s %s", _("Keyboard:"),
+             a->thai_keyboard ? "ไทย" : "ENG");
+    snprintf(user, sizeof user, "%s %s │ ", _("User:"), a->user[0] ? a->user : "—");
+    snprintf(name, sizeof name, "%s%s", base_name(a->db_path),
+             a->db && db_is_read_only(a->db) ? _(" (read-only)") : "");
+    int wk = text_width(kbd, strlen(kbd));
+    int wu = text_width(user, strlen(user));
+    int x = cols - 1 - wk;
+    ui_str(stdscr, row, x, kbd, wk, attr | A_BOLD);
+    x -= wu;
+    ui_str(stdscr, row, x, user, wu, attr);
+    int room = x - cols / 2 - 3; /* the file name takes at most this */
+    if (room > 0) {
+        char *clipped = text_clip_copy(name, strlen(name), room, true);
+        if (clipped) {
+            char file[200];
+            snprintf(file, sizeof file, "%s │ ", clipped);
+            int wf = text_width(file, strlen(file));
+            x -= wf;
+            ui_str(stdscr, row, x, file, wf, attr);
+            free(clipped);
+        }
+    }
     if (a->message[0]) {
         int mattr = a->message_attr == TA_ERROR
                         ? term_attr_of(TA_ERROR) | A_REVERSE

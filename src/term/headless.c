@@ -5,8 +5,11 @@
  * keys. Special tokens:
  *   <Enter> <Tab> <BTab> <BS> <Del> <Esc> <Up> <Down> <Left> <Right> <Home>
  *   <End> <PgUp> <PgDn> <F1>..<F12> <C-a>..<C-z> <C-Left> <C-Right> <lt>
- *   <Resize 60x20>  <Dump>  <Tick> (one idle turn)  <Hangup> (raises SIGHUP)
- *   <Paste>text, newlines included</Paste>
+ *   <Resize 60x20>  <Dump>  <DumpAttrs> (also a row of attribute letters
+ *   under each row: . plain, r reverse, b bold, u underline, R reverse+bold,
+ *   c colour)  <Tick> (one idle turn)  <Hangup> (raises SIGHUP)
+ *   <U+001B> one code point by number (controls included, to test them)
+ *   <Paste>text, newlines included, <U+XXXX> expanded</Paste>
  * A line starting with '#' is a comment. */
 #include <signal.h>
 #include <stdlib.h>
@@ -131,6 +134,12 @@ static bool special_token(const char *tok, size_t n, term_event *ev)
         ev->key = TK_CTRL(name[2]);
         return true;
     }
+    unsigned cp;
+    if (sscanf(name, "U+%x", &cp) == 1) {
+        ev->type = EV_CHAR;
+        ev->ch = cp;
+        return true;
+    }
     if (strcmp(name, "lt") == 0) {
         ev->type = EV_CHAR;
         ev->ch = '<';
@@ -140,8 +149,8 @@ static bool special_token(const char *tok, size_t n, term_event *ev)
         ev->type = EV_NONE;
         return true;
     }
-    if (strcmp(name, "Dump") == 0) {
-        term_dump_screen();
+    if (strcmp(name, "Dump") == 0 || strcmp(name, "DumpAttrs") == 0) {
+        term_dump_screen(name[4] == 'A');
         ev->type = EV_NONE;
         return true;
     }
@@ -170,8 +179,23 @@ static void read_paste_block(term_event *ev)
         ev->type = EV_NONE;
         return;
     }
-    memcpy(text, script + script_pos, n);
-    text[n] = 0;
+    /* <U+XXXX> becomes the code point itself; the expansion is never longer
+     * than the token (at most 4 bytes for 8 or more characters). */
+    size_t k = 0;
+    for (size_t i = script_pos; i < stop;) {
+        unsigned cp;
+        int used = 0;
+        if (script[i] == '<' && sscanf(script + i, "<U+%x>%n", &cp, &used) == 1 &&
+            used > 0 && i + (size_t)used <= stop) {
+            int len = text_encode(cp, text + k);
+            k += (size_t)len;
+            i += (size_t)used;
+            continue;
+        }
+        text[k++] = script[i++];
+    }
+    text[k] = 0;
+    n = k;
     script_pos = end ? stop + strlen("</Paste>") : script_len;
     free(term_state.paste);
     term_state.paste = text;
@@ -222,7 +246,22 @@ void headless_read(term_event *ev)
     }
 }
 
-void term_dump_screen(void)
+/* One letter per cell, so that monochrome tests can see what stands out. */
+static char attr_letter(attr_t a, short pair)
+{
+    bool rev = a & A_REVERSE, bold = a & A_BOLD;
+    if (rev && bold)
+        return 'R';
+    if (rev)
+        return 'r';
+    if (bold)
+        return 'b';
+    if (a & A_UNDERLINE)
+        return 'u';
+    return pair ? 'c' : '.';
+}
+
+void term_dump_screen(bool with_attrs)
 {
     if (!term_state.dump)
         return;
@@ -234,18 +273,25 @@ void term_dump_screen(void)
     fprintf(term_state.dump, "--- screen %dx%d cursor %d,%d\n", cols, rows,
             cy, cx);
     char *line = malloc((size_t)cols * 5 * (CCHARW_MAX + 1) + 1);
-    if (!line)
+    char *attrs = malloc((size_t)cols + 1);
+    if (!line || !attrs) {
+        free(line);
+        free(attrs);
         return;
+    }
     for (int y = 0; y < rows; y++) {
         size_t n = 0, keep = 0;
         for (int x = 0; x < cols; x++) {
             cchar_t cell;
             wchar_t wch[CCHARW_MAX + 1];
-            attr_t attrs;
+            attr_t a;
             short pair;
             if (mvwin_wch(stdscr, y, x, &cell) == ERR ||
-                getcchar(&cell, wch, &attrs, &pair, NULL) == ERR)
+                getcchar(&cell, wch, &a, &pair, NULL) == ERR) {
+                attrs[x] = '?';
                 continue;
+            }
+            attrs[x] = attr_letter(a, pair);
             for (int i = 0; i < CCHARW_MAX && wch[i]; i++)
                 n += (size_t)text_encode((uint32_t)wch[i], line + n);
             if (!(wch[0] == L' ' && wch[1] == 0))
@@ -253,8 +299,13 @@ void term_dump_screen(void)
         }
         line[keep] = 0;
         fprintf(term_state.dump, "%s\n", line);
+        if (with_attrs) {
+            attrs[cols] = 0;
+            fprintf(term_state.dump, "%s\n", attrs);
+        }
     }
     free(line);
+    free(attrs);
     wmove(stdscr, cy, cx);
     fflush(term_state.dump);
 }
