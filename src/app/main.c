@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "tapian/app.h"
+#include "tapian/commands.h"
 #include "tapian/db.h"
 #include "tapian/i18n.h"
 #include "tapian/paths.h"
@@ -14,7 +15,7 @@ static void usage(FILE *out)
 {
     fprintf(out,
             "%s\n\n"
-            "%s: tapian [OPTION]...\n\n"
+            "%s: tapian [OPTION]... [check | backup FILE]\n\n"
             "  --db PATH        %s\n"
             "  --user NAME      %s\n"
             "  --read-only      %s\n"
@@ -24,6 +25,8 @@ static void usage(FILE *out)
             "  --size COLSxROWS %s\n"
             "  -h, --help       %s\n"
             "  -V, --version    %s\n\n"
+            "  check            %s\n"
+            "  backup FILE      %s\n\n"
             "%s\n",
             _("tapian — knowledge management for community finance groups"),
             _("Usage"),
@@ -36,6 +39,8 @@ static void usage(FILE *out)
             _("with --headless: write screen dumps to FILE"),
             _("with --headless: the screen size (default 80x24)"),
             _("show this help and exit"), _("show the version and exit"),
+            _("check the database's integrity and references"),
+            _("write a consistent copy of the database to FILE"),
             _("Keys inside the program: F1 or ? for help, F10 or q to quit."));
 }
 
@@ -56,6 +61,8 @@ static const struct option long_opts[] = {
 };
 
 struct options {
+    int cmd_argc;    /* a command after the options, e.g. check */
+    char **cmd_argv;
     const char *db_path;
     const char *user;
     bool read_only;
@@ -91,9 +98,13 @@ static int parse_args(int argc, char **argv, struct options *o)
         }
     }
     if (optind < argc) {
-        fprintf(stderr, "tapian: %s: %s\n%s\n", _("unknown command"),
-                argv[optind], _("Try 'tapian --help'."));
-        return 2;
+        if (!cmd_known(argv[optind])) {
+            fprintf(stderr, "tapian: %s: %s\n%s\n", _("unknown command"),
+                    argv[optind], _("Try 'tapian --help'."));
+            return 2;
+        }
+        o->cmd_argc = argc - optind;
+        o->cmd_argv = argv + optind;
     }
     return -1;
 }
@@ -149,6 +160,13 @@ int main(int argc, char **argv)
     if (open_database(&o, &a, &owned_path) != 0) {
         free(owned_path);
         return 1;
+    }
+
+    if (o.cmd_argc > 0) {
+        rc = cmd_run(a.db, o.cmd_argc, o.cmd_argv);
+        db_close(&a.db);
+        free(owned_path);
+        return rc;
     }
 
     if (term_start(&o.term) != TP_OK) {

@@ -5,6 +5,8 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include "term_internal.h"
 
@@ -45,6 +47,38 @@ bool term_setup_locale(const char **why)
         *why = "no UTF-8 locale is available (install the locales package "
                "or set LANG=C.UTF-8); Thai text cannot be shown";
     return false;
+}
+
+/* The terminal modes before curses changed them, for the crash path. */
+static struct termios saved_modes;
+static bool have_saved_modes;
+
+/* A crash must not leave the user's terminal raw and on the alternate
+ * screen. Only async-signal-safe calls here (tcsetattr, write), never
+ * curses; then the signal is raised again with its default action. */
+static void on_fatal(int sig)
+{
+    static const char reset[] = "\033[?2004l\033[?1049l\033[?25h\033[0m\r\n";
+    if (have_saved_modes)
+        tcsetattr(STDIN_FILENO, TCSANOW, &saved_modes);
+    ssize_t ignored = write(STDOUT_FILENO, reset, sizeof reset - 1);
+    (void)ignored;
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void install_fatal_handlers(void)
+{
+    if (tcgetattr(STDIN_FILENO, &saved_modes) == 0)
+        have_saved_modes = true;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_fatal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = (int)SA_RESETHAND;
+    const int fatal[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGQUIT};
+    for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++)
+        sigaction(fatal[i], &sa, NULL);
 }
 
 static void install_signals(void)
@@ -135,6 +169,7 @@ tp_status term_start(const term_opts *opts)
     } else {
         if (!getenv("TERM") || !*getenv("TERM"))
             setenv("TERM", "vt100", 1);
+        install_fatal_handlers();
         term_state.screen = newterm(NULL, stdout, stdin);
         if (!term_state.screen)
             return TP_ERR_IO;

@@ -11,7 +11,7 @@ tmx() { tmux -L "$E2E_SOCKET" -f /dev/null "$@"; }
 start_tapian() {
     db=$1
     shift
-    tmx kill-server 2>/dev/null
+    tmx kill-server 2>/dev/null || true
     tmx new-session -d -s t -x 80 -y 24 "sh"
     tmx set-option -t t status off >/dev/null
     tmx set-option -t t remain-on-exit on >/dev/null 2>&1

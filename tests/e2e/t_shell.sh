@@ -45,3 +45,21 @@ test_hangup_saves_draft() {
     key n
     wait_for "วงเรียนรู้คุณอำนวย" || return 1
 }
+
+# A crash leaves the terminal usable: the modes are restored before dying.
+# tapian runs under a non-interactive shell here, which (unlike an
+# interactive one) does not put the modes back itself.
+test_crash_restores_terminal() {
+    tmx kill-server 2>/dev/null || true
+    tmx new-session -d -s t -x 80 -y 24 "env TERM=tmux-256color ASAN_OPTIONS='$ASAN_OPTIONS' '$E2E_BIN' --db '$DB' --user ทดสอบ; stty -a > '$E2E_TMP/stty.txt'; sleep 30"
+    wait_for "ทดสอบ" || return 1
+    pid=$(tapian_pid "$DB")
+    [ -n "$pid" ] || return 1
+    kill -ABRT "$pid"
+    deadline=$(( $(date +%s) + 10 ))
+    while [ ! -s "$E2E_TMP/stty.txt" ] && [ "$(date +%s)" -le "$deadline" ]; do
+        sleep 0.1
+    done
+    tr ' ;' '\n\n' < "$E2E_TMP/stty.txt" | grep -qx icanon || { echo "  icanon not restored" >&2; return 1; }
+    tr ' ;' '\n\n' < "$E2E_TMP/stty.txt" | grep -qx echo || { echo "  echo not restored" >&2; return 1; }
+}

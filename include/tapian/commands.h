@@ -1,0 +1,16 @@
+/* Command-line commands (no full-screen interface). */
+#ifndef TAPIAN_COMMANDS_H
+#define TAPIAN_COMMANDS_H
+#include <stdbool.h>
+
+#include "tapian/db.h"
+
+/* Integrity and foreign-key check with a report; 0 when sound. */
+int cmd_check(tp_db *db);
+/* A consistent online copy of the database into file. */
+int cmd_backup(tp_db *db, const char *file);
+/* Runs argv[0] with its arguments; returns the exit status. */
+int cmd_run(tp_db *db, int argc, char **argv);
+bool cmd_known(const char *name);
+
+#endif
