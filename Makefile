@@ -17,7 +17,7 @@ LOCALEDIR ?= $(DATADIR)/locale
 
 CC        ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS      := ncursesw sqlite3 libthai
+PKGS      := ncursesw sqlite3 libthai inih libxcrypt
 
 WARN := -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wstrict-prototypes \
         -Wmissing-prototypes -Wcast-qual -Wwrite-strings -Wundef
@@ -45,19 +45,22 @@ SAN   := $(BUILD)/asan
 LIB_SRC  := $(sort $(filter-out src/app/main.c src/build/%,$(wildcard src/*/*.c)))
 MAIN_SRC := src/app/main.c
 SQL_SRC  := $(sort $(wildcard src/db/sql/*.sql))
-GEN_SRC  := $(GEN)/embedded_sql.c
+SCREEN_SRC := $(sort $(wildcard screens/*.ini))
+GEN_SRC  := $(GEN)/embedded_sql.c $(GEN)/embedded_screens.c
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(patsubst tests/unit/%.c,$(SAN)/tests/%,$(UNIT_SRC))
 PO       := $(wildcard po/*.po)
 MO       := $(patsubst po/%.po,$(BUILD)/locale/%/LC_MESSAGES/tapian.mo,$(PO))
 
-REL_OBJ := $(patsubst %.c,$(REL)/%.o,$(LIB_SRC)) $(REL)/gen/embedded_sql.o
-SAN_OBJ := $(patsubst %.c,$(SAN)/%.o,$(LIB_SRC)) $(SAN)/gen/embedded_sql.o
+REL_OBJ := $(patsubst %.c,$(REL)/%.o,$(LIB_SRC)) $(REL)/gen/embedded_sql.o \
+           $(REL)/gen/embedded_screens.o
+SAN_OBJ := $(patsubst %.c,$(SAN)/%.o,$(LIB_SRC)) $(SAN)/gen/embedded_sql.o \
+           $(SAN)/gen/embedded_screens.o
 
 # Debian packages needed to build, run and test.
 DEB_PACKAGES := gcc libc6-dev make pkg-config libncurses-dev libsqlite3-dev \
                 libunistring-dev libthai-dev libthai-data libcmocka-dev tmux \
-                gettext sqlite3 procps
+                gettext sqlite3 procps libinih-dev libcrypt-dev
 
 .PHONY: all run test asan deps unit e2e ui po po-check valgrind bench install uninstall clean
 
@@ -95,9 +98,13 @@ $(BUILD)/embed: src/build/embed.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 $(WARN) -O1 -o $@ $<
 
-$(GEN_SRC): $(BUILD)/embed $(SQL_SRC)
+$(GEN)/embedded_sql.c: $(BUILD)/embed $(SQL_SRC)
 	@mkdir -p $(GEN)
-	$(BUILD)/embed $@ $(SQL_SRC)
+	$(Q)$(BUILD)/embed $@ embedded_files $(SQL_SRC)
+
+$(GEN)/embedded_screens.c: $(BUILD)/embed $(SCREEN_SRC)
+	@mkdir -p $(GEN)
+	$(Q)$(BUILD)/embed $@ embedded_screens $(SCREEN_SRC)
 
 $(BUILD)/locale/%/LC_MESSAGES/tapian.mo: po/%.po
 	@mkdir -p $(dir $@)

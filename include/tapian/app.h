@@ -5,6 +5,7 @@
 #include <stdbool.h>
 
 #include "tapian/db.h"
+#include "tapian/screen.h"
 #include "tapian/term.h"
 
 struct app;
@@ -72,9 +73,18 @@ typedef struct {
     bool read_only;
 } app_opts;
 
+#define APP_MAX_ROLES 8
+
 struct app {
     tp_db *db;
     const char *db_path;
+    screen_set screens;
+    /* who is using the program */
+    char user_id[37];           /* app_user.id; "" before login */
+    char person_id[37];
+    char roles[APP_MAX_ROLES][32]; /* role codes held */
+    size_t n_roles;
+    int active_role;            /* index into roles: whose home menu */
     struct view *top;
     bool quit;
     bool thai_keyboard;

@@ -1,4 +1,4 @@
-/* Files compiled into the binary (SQL migrations, pilot data). */
+/* Files compiled into the binary (SQL migrations, pilot data, screens). */
 #ifndef TAPIAN_EMBEDDED_H
 #define TAPIAN_EMBEDDED_H
 #include <stddef.h>
@@ -9,7 +9,9 @@ struct embedded_file {
     size_t size;       /* bytes, without the NUL */
 };
 
-/* Sorted by name; ends with an entry whose name is NULL. */
+/* SQL files (src/db/sql), sorted by name; ends with a NULL name. */
 extern const struct embedded_file embedded_files[];
+/* Screen files (screens/NAME.ini), sorted by name; ends with a NULL name. */
+extern const struct embedded_file embedded_screens[];
 
 #endif
