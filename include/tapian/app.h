@@ -112,8 +112,16 @@ void app_message(struct app *a, term_attr attr, const char *fmt, ...)
 void app_save_drafts(struct app *a);
 bool app_unsaved(const struct app *a);
 
+/* After the identity screen: records who is logged in (user_id, person_id,
+ * roles, the db layer's login and roles) and shows that role's home. Returns
+ * false (with a message) when the user's roles cannot be read. */
+bool app_logged_in(struct app *a, const char *user_id, const char *login,
+                   const char *person_id);
+
 /* Views */
 struct view *home_view_new(struct app *a);
+/* Choose yourself from the users (Thai order, searchable), then the PIN. */
+struct view *login_view_new(struct app *a);
 struct view *help_view_new(struct view *about);
 struct view *note_view_new(struct app *a);
 /* A yes/no question; on yes, on_yes(a, ctx) runs. */
