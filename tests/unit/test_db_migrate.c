@@ -17,7 +17,7 @@ static void test_migration_files_contiguous(void **state)
     for (const struct embedded_file *f = embedded_files; f->name; f++) {
         if (f->name[0] >= '0' && f->name[0] <= '9') {
             n++;
-            char want[4];
+            char want[16];
             snprintf(want, sizeof want, "%03d", n);
             assert_memory_equal(f->name, want, 3);
         }
