@@ -162,6 +162,12 @@ valgrind: deps
 	@$(MAKE) --no-print-directory $(patsubst tests/unit/%.c,$(REL)/tests/%,$(UNIT_SRC))
 	@for t in $(patsubst tests/unit/%.c,$(REL)/tests/%,$(UNIT_SRC)); do \
 	    valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=1 $$t || exit 1; done
+	@$(MAKE) --no-print-directory tapian
+	@tmp=$$(mktemp -d); for k in tests/ui/*.keys; do \
+	    echo "== valgrind tapian --headless $$k"; \
+	    valgrind -q --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=1 \
+	        ./tapian --db $$tmp/v.db --user ทดสอบ --headless $$k --dump /dev/null || { rm -rf $$tmp; exit 1; }; \
+	done; rm -rf $$tmp
 
 $(REL)/tests/%: tests/unit/%.c $(REL)/libtapian.a
 	@mkdir -p $(dir $@)
