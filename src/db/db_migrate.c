@@ -47,6 +47,31 @@ static const struct embedded_file *pilot_file(void)
     return NULL;
 }
 
+/* Migrations run with foreign_keys OFF (a table rebuild drops the old
+ * table, which would otherwise cascade or fail), so each checks every
+ * reference itself before it commits. */
+static tp_status references_intact(tp_db *db)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db->conn, "PRAGMA foreign_key_check", -1,
+                                &st, NULL);
+    if (rc != SQLITE_OK)
+        return db_fail(db, rc, NULL);
+    rc = sqlite3_step(st);
+    tp_status s = TP_OK;
+    if (rc == SQLITE_ROW) {
+        db_set_error(db, "foreign_key_check: %s row %lld refers to a missing "
+                     "%s", sqlite3_column_text(st, 0),
+                     (long long)sqlite3_column_int64(st, 1),
+                     sqlite3_column_text(st, 2));
+        s = TP_ERR_CONSTRAINT;
+    } else if (rc != SQLITE_DONE) {
+        s = db_fail(db, rc, NULL);
+    }
+    sqlite3_finalize(st);
+    return s;
+}
+
 /* One migration in one transaction. The version is read again under the
  * write lock: another process may have migrated meanwhile. */
 static tp_status apply(tp_db *db, int version)
@@ -59,6 +84,8 @@ static tp_status apply(tp_db *db, int version)
     if (s == TP_OK && now < version) {
         const struct embedded_file *f = migration(version);
         s = db_exec(db, f->data);
+        if (s == TP_OK)
+            s = references_intact(db);
         if (s == TP_OK) {
             char sql[48];
             /* PRAGMA takes no parameters; version is our own integer. */
@@ -121,11 +148,15 @@ tp_status db_migrate(tp_db *db, int from_version, bool is_new,
         if (s != TP_OK)
             return s;
     }
-    for (int v = from_version + 1; v <= target; v++) {
-        tp_status s = apply(db, v);
-        if (s != TP_OK)
-            return s;
-    }
+    /* Only outside a transaction does this pragma take effect. */
+    tp_status s = db_exec(db, "PRAGMA foreign_keys = OFF");
+    for (int v = from_version + 1; s == TP_OK && v <= target; v++)
+        s = apply(db, v);
+    tp_status on = db_exec(db, "PRAGMA foreign_keys = ON");
+    if (s != TP_OK)
+        return s;
+    if (on != TP_OK)
+        return on;
     if (is_new && !opts->no_pilot_data)
         return load_pilot(db);
     return TP_OK;
