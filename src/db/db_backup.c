@@ -69,13 +69,13 @@ tp_status db_backup(tp_db *db, const char *path)
     return db_backup_to(db, path);
 }
 
-/* Runs a check pragma; every line goes to fn; *bad counts lines other than
- * "ok". */
 static void ignore_line(void *ctx, const char *line)
 {
     (void)ctx, (void)line;
 }
 
+/* Runs a check pragma; every line goes to fn; *bad counts lines other than
+ * "ok". */
 static tp_status run_check(tp_db *db, const char *sql, int ncols,
                            db_report_fn fn, void *ctx, int *bad)
 {
