@@ -7,9 +7,11 @@
  * walk the index, so a page costs about its offset in index steps. Text
  * columns sort with COLLATE THAI, which no index can carry (the collation
  * is not in the schema), so each page of a Thai-ordered list sorts the
- * matching rows again (SQLite keeps only offset+limit of them while
- * sorting). Substring search is a scan: instr() has no index, which is
- * what makes 1- and 2-character Thai searches work at all. */
+ * matching rows again. Measured on 100,000 meetings (-O2): a page at
+ * offset 50,000 ordered by held_on 0.19 s; ordered by title in Thai 4 s,
+ * too slow -- th_strcoll runs per comparison; a stored sort key would fix
+ * it. Substring search and count are scans (0.4 s): instr() has no index,
+ * which is what makes 1- and 2-character Thai searches work at all. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

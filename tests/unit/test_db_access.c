@@ -157,6 +157,33 @@ static void test_pilot_users_and_roles(void **state)
     tdir_remove(&t);
 }
 
+/* The pilot uses the columns migration 3 added (docs/PILOT-DATA.md). */
+static void test_pilot_amendments(void **state)
+{
+    (void)state;
+    if (!have_shell())
+        skip();
+    struct tdir t;
+    tp_db *db = open_pilot(&t);
+    db_close(&db);
+    assert_int_equal(shell_int(t.db, "SELECT reported_count FROM meeting WHERE held_on = '2005-10-11'"), 14);
+    assert_int_equal(shell_int(t.db, "SELECT count(*) FROM meeting WHERE status = 'planned' "
+                                     "AND held_on IN ('2005-10-15', '2005-12-02')"), 2);
+    assert_int_equal(shell_int(t.db, "SELECT count(*) FROM meeting WHERE status = 'held'"), 5);
+    assert_int_equal(shell_int(t.db, "SELECT count(*) FROM agency WHERE full_name IS NULL"), 8);
+    assert_int_equal(shell_int(t.db, "SELECT count(*) FROM agency WHERE full_name = short_name"), 0);
+    assert_int_equal(shell_int(t.db, "SELECT count(*) FROM person WHERE position = 'ผู้ว่าราชการจังหวัดนครศรีธรรมราช'"), 1);
+    assert_int_equal(shell_int(t.db, "SELECT count(*) FROM lesson WHERE source_note IS NULL"), 0);
+    assert_int_equal(shell_int(t.db, "SELECT count(*) FROM attendance WHERE note IS NULL"), 0);
+    /* a user for every person with a role, and the admin */
+    assert_int_equal(shell_int(t.db, "SELECT count(*) FROM (SELECT DISTINCT person_id FROM role_assignment) r "
+                                     "LEFT JOIN app_user u ON u.person_id = r.person_id WHERE u.id IS NULL"), 0);
+    assert_int_equal(shell_int(t.db, "SELECT count(*) FROM app_user WHERE is_admin = 1 AND login = 'admin'"), 1);
+    assert_int_equal(shell_int(t.db, "SELECT count(*) FROM app_user WHERE pin_hash IS NOT NULL"), 0);
+    assert_int_equal(shell_int(t.db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+    tdir_remove(&t);
+}
+
 static void test_pin_and_failures(void **state)
 {
     (void)state;
@@ -290,6 +317,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_permissions),
         cmocka_unit_test(test_pilot_users_and_roles),
+        cmocka_unit_test(test_pilot_amendments),
         cmocka_unit_test(test_pin_and_failures),
         cmocka_unit_test(test_migrate_002_keeps_data),
         cmocka_unit_test(test_db_check_without_callback),
