@@ -49,7 +49,7 @@ static bool add_choice(sp *p, screen_field *f, const char *value, bool cont)
         return true;
     char *parts[3] = {0};
     int n = sp_split_bar(value, parts, 3);
-    if (n < 2 || !sp_is_ident(parts[0]) || !*parts[1]) {
+    if (n < 2 || !sp_is_code(parts[0]) || !*parts[1]) {
         sp_fail(p, p->line, n == -2 ? "out of memory"
                             : "a choice is 'code | Thai label | English label'");
         for (int i = 0; i < n; i++)

@@ -57,6 +57,8 @@ bool sp_finish(sp *p);
 /* Value helpers (screen_values.c). */
 char *sp_strdup(const char *s);
 bool sp_is_ident(const char *s);
+/* A stored choice value: letters, digits, _ - . (e.g. "kit", "2549"). */
+bool sp_is_code(const char *s);
 /* Appends the comma-separated identifiers of value to *list. */
 bool sp_add_list(sp *p, const char *key, const char *value, char ***list,
                  size_t *n);

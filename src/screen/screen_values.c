@@ -29,6 +29,16 @@ bool sp_is_ident(const char *s)
     return true;
 }
 
+bool sp_is_code(const char *s)
+{
+    if (!*s)
+        return false;
+    for (; *s; s++)
+        if (!isalnum((unsigned char)*s) && !strchr("_-.", *s))
+            return false;
+    return true;
+}
+
 static char *trim_copy(const char *s, size_t n)
 {
     while (n && isspace((unsigned char)*s))
