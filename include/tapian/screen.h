@@ -53,6 +53,7 @@ typedef struct {
     char *column;
     int width;           /* columns on an 80-column screen */
     char *label, *label_en;
+    int line;            /* where it is defined, for messages */
 } screen_column;
 
 typedef enum {
@@ -81,6 +82,9 @@ typedef struct {
     size_t n_roles_view;
     char **roles_edit;
     size_t n_roles_edit;
+    /* Where things are defined, for messages from screen_check (0 = not in
+     * the file): the [screen] header and some of its keys. */
+    int line, source_line, order_line, search_line, filters_line;
 } screen;
 
 typedef struct {
