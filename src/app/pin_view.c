@@ -8,6 +8,7 @@
 #include "tapian/auth.h"
 #include "tapian/db_records.h"
 #include "tapian/i18n.h"
+#include "tapian/text.h"
 #include "tapian/ui.h"
 
 enum { P_OLD, P_NEW, P_AGAIN, P_COUNT };
@@ -56,11 +57,27 @@ static int refuse(struct app *a, struct pin_view *p, int focus, const char *msg)
     return H_HANDLED | H_REDRAW;
 }
 
+/* ๑๒๓๔ and 1234 are the same PIN. */
+static bool same_digits(const char *x, const char *y)
+{
+    size_t xn = 0, yn = 0;
+    char *ax = text_convert_digits(x, strlen(x), false, &xn);
+    char *ay = text_convert_digits(y, strlen(y), false, &yn);
+    bool same = ax && ay && xn == yn && memcmp(ax, ay, xn) == 0;
+    if (ax)
+        explicit_bzero(ax, xn);
+    if (ay)
+        explicit_bzero(ay, yn);
+    free(ax);
+    free(ay);
+    return same;
+}
+
 static int save(struct app *a, struct pin_view *p)
 {
     if (!auth_pin_well_formed(p->pins[P_NEW].buf))
         return refuse(a, p, P_NEW, _("A PIN has 4 to 12 digits"));
-    if (strcmp(p->pins[P_NEW].buf, p->pins[P_AGAIN].buf) != 0)
+    if (!same_digits(p->pins[P_NEW].buf, p->pins[P_AGAIN].buf))
         return refuse(a, p, P_NEW, _("The two new PINs differ; type them again"));
     if (p->has_old) {
         int wait = 0;
