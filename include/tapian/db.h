@@ -147,9 +147,9 @@ tp_status db_meeting_attendees(tp_db *db, const char *meeting_id, int *n);
  *   "place_children"    id, kind, name, moo — ?1 = parent id, Thai order
  *   "meetings_of_place" id, held_on, title, attendee_count — ?1 = place id
  *   "audit_of_row"      seq, action, who, old_json, new_json — ?1 table, ?2 id */
-typedef bool (*db_row_fn)(void *ctx, int ncols, const char *const *cols);
+typedef bool (*db_query_fn)(void *ctx, int ncols, const char *const *cols);
 tp_status db_query(tp_db *db, const char *name, const db_value *params,
-                   size_t n, db_row_fn fn, void *ctx);
+                   size_t n, db_query_fn fn, void *ctx);
 
 /* ---- maintenance ---------------------------------------------------------- */
 

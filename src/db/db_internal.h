@@ -26,6 +26,15 @@ struct tp_db {
     char err[512];      /* last error, copied before later calls erase it */
     struct db_cached_stmt cache[DB_STMT_CACHE];
     int cache_next;     /* slot to evict when the cache is full */
+    char **roles;       /* roles of the person using the connection */
+    size_t n_roles;
+    struct db_perm *perms; /* table -> role write permissions */
+    size_t n_perms;
+};
+
+struct db_perm {
+    char *table;
+    char *role;
 };
 
 /* ---- errors (db_status.c) ---- */
@@ -58,6 +67,18 @@ tp_status db_migrate(tp_db *db, int from_version, bool is_new,
                      const db_open_opts *opts);
 /* Online copy of the open database to path (db_backup.c). */
 tp_status db_backup_to(tp_db *db, const char *path);
+
+/* ---- schema names and permissions (db_columns.c, db_permit.c) ---- */
+/* Whether table is a table (not an sqlite_ internal one) of the schema. */
+bool db_table_exists(tp_db *db, const char *table);
+/* Declared type of table.column into type; false when there is no such
+ * column. */
+bool db_column_type(tp_db *db, const char *table, const char *column,
+                    char type[32]);
+/* TP_ERR_PERM (with the reason as last error) unless the connection's
+ * roles may write table. */
+tp_status db_write_allowed(tp_db *db, const char *table);
+void db_perms_free(tp_db *db);
 
 /* ---- writes (db_write.c) ---- */
 void db_now(char buf[32]);

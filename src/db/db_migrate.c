@@ -47,6 +47,24 @@ static const struct embedded_file *pilot_file(void)
     return NULL;
 }
 
+/* Migrations run with foreign_keys OFF (a table rebuild drops the old
+ * table, which would otherwise cascade or fail), so each counts the broken
+ * references itself: it may not add any. Ones already there (a file edited
+ * with the shell) are db_check's to report, not a reason to refuse it. */
+static tp_status broken_refs(tp_db *db, long long *n)
+{
+    *n = 0;
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db->conn, "PRAGMA foreign_key_check", -1,
+                                &st, NULL);
+    if (rc != SQLITE_OK)
+        return db_fail(db, rc, NULL);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        (*n)++;
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? TP_OK : db_fail(db, rc, NULL);
+}
+
 /* One migration in one transaction. The version is read again under the
  * write lock: another process may have migrated meanwhile. */
 static tp_status apply(tp_db *db, int version)
@@ -58,7 +76,16 @@ static tp_status apply(tp_db *db, int version)
     s = db_query_int(db, "migrate.version", "PRAGMA user_version", NULL, &now);
     if (s == TP_OK && now < version) {
         const struct embedded_file *f = migration(version);
-        s = db_exec(db, f->data);
+        long long before = 0, after = 0;
+        s = broken_refs(db, &before);
+        if (s == TP_OK)
+            s = db_exec(db, f->data);
+        if (s == TP_OK)
+            s = broken_refs(db, &after);
+        if (s == TP_OK && after > before) {
+            db_set_error(db, "%lld references broken", after - before);
+            s = TP_ERR_CONSTRAINT;
+        }
         if (s == TP_OK) {
             char sql[48];
             /* PRAGMA takes no parameters; version is our own integer. */
@@ -121,11 +148,15 @@ tp_status db_migrate(tp_db *db, int from_version, bool is_new,
         if (s != TP_OK)
             return s;
     }
-    for (int v = from_version + 1; v <= target; v++) {
-        tp_status s = apply(db, v);
-        if (s != TP_OK)
-            return s;
-    }
+    /* Only outside a transaction does this pragma take effect. */
+    tp_status s = db_exec(db, "PRAGMA foreign_keys = OFF");
+    for (int v = from_version + 1; s == TP_OK && v <= target; v++)
+        s = apply(db, v);
+    tp_status on = db_exec(db, "PRAGMA foreign_keys = ON");
+    if (s != TP_OK)
+        return s;
+    if (on != TP_OK)
+        return on;
     if (is_new && !opts->no_pilot_data)
         return load_pilot(db);
     return TP_OK;

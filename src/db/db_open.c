@@ -203,6 +203,7 @@ void db_close(tp_db **pdb)
     while (db->tx_depth > 0)
         db_rollback(db);
     db_stmt_cache_clear(db);
+    db_perms_free(db);
     if (db->conn)
         sqlite3_close(db->conn);
     free(db->path);

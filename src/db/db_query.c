@@ -27,7 +27,7 @@ static const struct {
 };
 
 tp_status db_query(tp_db *db, const char *name, const db_value *params,
-                   size_t n, db_row_fn fn, void *ctx)
+                   size_t n, db_query_fn fn, void *ctx)
 {
     const char *sql = NULL;
     for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)

@@ -216,7 +216,9 @@ tp_status db_insert(tp_db *db, const char *table, const db_value *values,
                     size_t n, char id_out[DB_UUID_LEN])
 {
     char id[DB_UUID_LEN], now[32];
-    tp_status s = db_new_uuid(id);
+    tp_status s = db_write_allowed(db, table);
+    if (s == TP_OK)
+        s = db_new_uuid(id);
     if (s != TP_OK)
         return s;
     db_now(now);
@@ -311,7 +313,10 @@ static tp_status change(tp_db *db, const char *table, const char *id,
                         long long version, const db_value *v, size_t n,
                         enum change kind)
 {
-    tp_status s = db_begin(db);
+    tp_status s = db_write_allowed(db, table);
+    if (s != TP_OK)
+        return s;
+    s = db_begin(db);
     if (s != TP_OK)
         return s;
     s = change_row(db, table, id, version, v, n, kind);

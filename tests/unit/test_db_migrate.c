@@ -74,7 +74,7 @@ static void test_new_file_basics(void **state)
     assert_int_equal(n, 0); /* no_pilot_data */
     db_close(&db);
     if (have_shell()) {
-        assert_int_equal(shell_int(t.db, "SELECT count(*) FROM role"), 6);
+        assert_int_equal(shell_int(t.db, "SELECT count(*) FROM role"), 7); /* 6 + คุณอำนวยชุมชน (003) */
         assert_int_equal(shell_int(t.db, "SELECT count(*) FROM six_step_def"), 6);
         assert_int_equal(shell_int(t.db, "SELECT count(*) FROM site"), 1);
         /* journal_mode is stored in the file header for WAL */

@@ -1,0 +1,99 @@
+/* Who may write what. The screen files register, per table, the roles that
+ * may write it; the write functions ask db_write_allowed before they start.
+ * A table nobody registered stays open: drafts, notes and the audit log are
+ * written by the program itself, not through a screen. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "db_internal.h"
+#include "tapian/db_records.h"
+
+static void free_roles(tp_db *db)
+{
+    for (size_t i = 0; i < db->n_roles; i++)
+        free(db->roles[i]);
+    free(db->roles);
+    db->roles = NULL;
+    db->n_roles = 0;
+}
+
+void db_perms_free(tp_db *db)
+{
+    free_roles(db);
+    for (size_t i = 0; i < db->n_perms; i++) {
+        free(db->perms[i].table);
+        free(db->perms[i].role);
+    }
+    free(db->perms);
+    db->perms = NULL;
+    db->n_perms = 0;
+}
+
+void db_set_roles(tp_db *db, const char *const *roles, size_t n)
+{
+    free_roles(db);
+    if (n == 0 || !roles)
+        return;
+    db->roles = calloc(n, sizeof *db->roles);
+    if (!db->roles)
+        return; /* no roles: writes to registered tables are refused */
+    for (size_t i = 0; i < n; i++)
+        if (roles[i] && (db->roles[db->n_roles] = strdup(roles[i])))
+            db->n_roles++;
+}
+
+static bool has_role(const tp_db *db, const char *role)
+{
+    for (size_t i = 0; i < db->n_roles; i++)
+        if (strcmp(db->roles[i], role) == 0)
+            return true;
+    return false;
+}
+
+tp_status db_permit(tp_db *db, const char *table, const char *role)
+{
+    if (!role || !*role || !db_table_exists(db, table)) {
+        db_set_error(db, "permit: no table %s", table ? table : "(none)");
+        return TP_ERR_INVALID;
+    }
+    for (size_t i = 0; i < db->n_perms; i++)
+        if (strcmp(db->perms[i].table, table) == 0 &&
+            strcmp(db->perms[i].role, role) == 0)
+            return TP_OK;
+    struct db_perm *p = realloc(db->perms, (db->n_perms + 1) * sizeof *p);
+    if (!p)
+        return TP_ERR_NOMEM;
+    db->perms = p;
+    char *t = strdup(table), *r = strdup(role);
+    if (!t || !r) {
+        free(t);
+        free(r);
+        return TP_ERR_NOMEM;
+    }
+    db->perms[db->n_perms++] = (struct db_perm){.table = t, .role = r};
+    return TP_OK;
+}
+
+bool db_may_write(tp_db *db, const char *table)
+{
+    if (!table || has_role(db, "admin"))
+        return table != NULL;
+    bool registered = false;
+    for (size_t i = 0; i < db->n_perms; i++) {
+        if (strcmp(db->perms[i].table, table) != 0)
+            continue;
+        registered = true;
+        if (has_role(db, db->perms[i].role))
+            return true;
+    }
+    return !registered;
+}
+
+tp_status db_write_allowed(tp_db *db, const char *table)
+{
+    if (db_may_write(db, table))
+        return TP_OK;
+    db_set_error(db, "%s: none of the roles of %s may write it",
+                 table ? table : "(none)", db->user);
+    return TP_ERR_PERM;
+}
