@@ -21,7 +21,7 @@ test_login_choose_set_pin_and_back() {
                 '00000003-0000-4000-8000-000000000011', 'khun_banthuek')"
     login_start "$DB"
     wait_for "ใครกำลังใช้งาน" || return 1
-    wait_for "คุณประสาน, คุณบันทึก" || return 1
+    wait_for "คุณบันทึก, คุณประสาน" || return 1
     type_text "ตุ้ย"
     wait_gone "ผู้ว่าฯ วิชม" || return 1
     key Enter
