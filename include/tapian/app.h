@@ -118,10 +118,19 @@ bool app_unsaved(const struct app *a);
 bool app_logged_in(struct app *a, const char *user_id, const char *login,
                    const char *person_id);
 
+/* Chooses the first view: with users in the database, the user named by
+ * login (--user), else the one whose os_user is this OS account, else the
+ * identity screen; a PIN is asked when set. Without users, the home view. */
+void app_session_start(struct app *a, const char *login);
+
 /* Views */
 struct view *home_view_new(struct app *a);
 /* Choose yourself from the users (Thai order, searchable), then the PIN. */
 struct view *login_view_new(struct app *a);
+/* The same with user_id already chosen (its PIN asked); NULL = none. */
+struct view *login_view_for(struct app *a, const char *user_id);
+/* Set or change the logged-in user's PIN (the old one asked when set). */
+struct view *pin_view_new(struct app *a);
 struct view *help_view_new(struct view *about);
 struct view *note_view_new(struct app *a);
 /* A yes/no question; on yes, on_yes(a, ctx) runs. */

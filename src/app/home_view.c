@@ -34,6 +34,7 @@ typedef struct {
 
 static const home_item items[] = {
     {'n', N_("New note (recorder's quick note)"), note_view_new},
+    {'p', N_("Set my PIN"), pin_view_new},
 };
 #define ITEM_COUNT ((int)(sizeof items / sizeof items[0]))
 

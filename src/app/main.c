@@ -32,7 +32,8 @@ static void usage(FILE *out)
             _("Usage"),
             _("database file (default: $TAPIAN_DB, else "
               "$XDG_DATA_HOME/tapian/tapian.db)"),
-            _("name shown as the user (default: the system user)"),
+            _("log in as this user (default: the one linked to the system "
+              "user, else choose from a list)"),
             _("open the database without writing"),
             _("no colours (also when NO_COLOR is set)"),
             _("run without a terminal, reading keys from FILE (for tests)"),
@@ -177,7 +178,7 @@ int main(int argc, char **argv)
         free(owned_path);
         return 1;
     }
-    app_push(&a, home_view_new(&a));
+    app_session_start(&a, o.user);
     rc = app_run(&a);
     term_stop();
     db_close(&a.db);

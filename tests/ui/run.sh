@@ -4,7 +4,10 @@
 # cells with their marks) with tests/ui/NAME.golden.
 #   UPDATE=1 sh tests/ui/run.sh ./tapian-asan   rewrites the golden files.
 # A script's first lines may say "# size: 60x20", "# term: vt100",
-# "# env: NO_COLOR=1" or "# args: --mono".
+# "# env: NO_COLOR=1" or "# args: --mono"; "# user: LOGIN" replaces the
+# default --user ทดสอบ ("# user: -" gives none, as when started without it);
+# each "# sql: STATEMENT" line is run on the test's copy of the database
+# before the program starts.
 set -u
 bin=${1:?usage: run.sh BINARY}
 dir=$(cd "$(dirname "$0")" && pwd)
@@ -20,6 +23,10 @@ if ! "$bin" --db "$template" --headless "$tmp/empty.keys" >"$tmp/init.log" 2>&1;
     cat "$tmp/init.log" >&2
     exit 1
 fi
+# The default --user ทดสอบ is a user of its own (an admin without a PIN), so
+# that the scripts start at the home screen.
+sqlite3 -bail "$template" "INSERT INTO app_user (site_id, login, is_admin)
+    SELECT id, 'ทดสอบ', 1 FROM site ORDER BY id LIMIT 1" || exit 1
 
 pass=0
 fail=0
@@ -29,11 +36,22 @@ for keys in "$dir"/*.keys; do
     term=$(sed -n 's/^# term: *//p' "$keys" | head -n 1)
     envs=$(sed -n 's/^# env: *//p' "$keys" | head -n 1)
     args=$(sed -n 's/^# args: *//p' "$keys" | head -n 1)
+    user=$(sed -n 's/^# user: *//p' "$keys" | head -n 1)
     mkdir -p "$tmp/$name"
     cp "$template" "$tmp/$name/tapian.db"
+    if grep -q '^# sql: ' "$keys" &&
+        ! sed -n 's/^# sql: *//p' "$keys" |
+            sqlite3 -bail "$tmp/$name/tapian.db" >"$tmp/$name/sql.log" 2>&1; then
+        echo "FAIL $name: its # sql: lines failed:"
+        cat "$tmp/$name/sql.log"
+        fail=$((fail + 1))
+        continue
+    fi
+    set -- --user "${user:-ทดสอบ}"
+    [ "$user" = - ] && set --
     # shellcheck disable=SC2086
     env TERM="${term:-xterm-256color}" $envs "$bin" --db "$tmp/$name/tapian.db" \
-        --user ทดสอบ --size "${size:-80x24}" $args \
+        "$@" --size "${size:-80x24}" $args \
         --headless "$keys" --dump "$tmp/$name/out" >"$tmp/$name/log" 2>&1
     rc=$?
     if [ "${UPDATE:-}" = 1 ]; then
