@@ -43,6 +43,8 @@ struct view_ops {
     const view_key_help *keys; /* ends with {NULL, NULL} */
     /* True when printable keys go to a text field (so q and ? are text). */
     bool (*typing)(struct view *v);
+    /* The view is on top again after the one above it closed. */
+    void (*on_top)(struct view *v);
 };
 
 struct view {
@@ -84,7 +86,11 @@ struct app {
     char person_id[37];
     char roles[APP_MAX_ROLES][32]; /* role codes held */
     size_t n_roles;
+    const char *role_ptrs[APP_MAX_ROLES]; /* roles[i], for the APIs */
+    char role_names[APP_MAX_ROLES][64];  /* Thai names, for the status line */
+    char role_names_en[APP_MAX_ROLES][64];
     int active_role;            /* index into roles: whose home menu */
+    struct app_change *last_change; /* what u undoes */
     struct view *top;
     bool quit;
     bool thai_keyboard;
@@ -123,7 +129,31 @@ bool app_logged_in(struct app *a, const char *user_id, const char *login,
  * identity screen; a PIN is asked when set. Without users, the home view. */
 void app_session_start(struct app *a, const char *login);
 
+/* Loads and checks the screen files (dir may be NULL) and registers with the
+ * db layer which roles may write which table. On error err holds
+ * "FILE:LINE: message". */
+tp_status app_load_screens(struct app *a, const char *dir, char *err,
+                           size_t errsize);
+
+/* The role codes held, as an array for screen_may_* and db_set_roles. */
+const char *const *app_role_codes(const struct app *a);
+
+/* The last change of this session, so that u can undo it. */
+typedef enum { CHANGE_ADD, CHANGE_EDIT, CHANGE_DELETE } change_kind;
+/* version: the row's version after the change. For an edit, the columns and
+ * their values before it (NULL for SQL NULL). */
+void app_undo_remember(struct app *a, change_kind kind, const char *table,
+                       const char *id, long long version,
+                       const char *const *columns, const char *const *old,
+                       size_t n);
+void app_undo(struct app *a);
+void app_undo_forget(struct app *a);
+
 /* Views */
+/* The list of a records screen; NULL for a screen without columns. */
+struct view *list_view_new(struct app *a, const screen *s);
+/* The form of a record (id NULL: a new one). */
+struct view *form_view_new(struct app *a, const screen *s, const char *id);
 struct view *home_view_new(struct app *a);
 /* Choose yourself from the users (Thai order, searchable), then the PIN. */
 struct view *login_view_new(struct app *a);

@@ -61,9 +61,9 @@ typedef struct {
 } db_row;
 
 /* Return nonzero to stop. */
-typedef int (*db_row_fn)(void *ctx, const db_row *row);
+typedef int (*db_record_fn)(void *ctx, const db_row *row);
 
-tp_status db_list(tp_db *db, const db_list_query *q, db_row_fn fn, void *ctx);
+tp_status db_list(tp_db *db, const db_list_query *q, db_record_fn fn, void *ctx);
 /* Rows the query matches, ignoring offset and limit. */
 tp_status db_list_count(tp_db *db, const db_list_query *q, long *count);
 /* Position (0-based) of row id in the query's order, for jumping to it;
@@ -75,7 +75,7 @@ tp_status db_list_position(tp_db *db, const db_list_query *q, const char *id,
 
 /* Reads columns of one row (live or tombstoned); fn is called once. */
 tp_status db_record_get(tp_db *db, const char *table, const char *id,
-                        const char *const *columns, size_t n, db_row_fn fn,
+                        const char *const *columns, size_t n, db_record_fn fn,
                         void *ctx);
 /* The text of label_column of row id of table (malloc'd). */
 tp_status db_ref_label(tp_db *db, const char *table, const char *label_column,

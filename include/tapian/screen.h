@@ -46,6 +46,8 @@ typedef struct {
     char *via;           /* multiref: junction table (e.g. attendance) */
     char *via_self;      /* its column pointing at this record */
     char *via_other;     /* its column pointing at the ref table */
+    char *via_set;       /* "column=value" set on new junction rows (e.g.
+                            status=present); NULL = none */
     int line;            /* where it is defined, for messages */
 } screen_field;
 

@@ -143,6 +143,14 @@ const char *text_month_name(int month);
 char *text_convert_digits(const char *s, size_t n, bool to_thai,
                           size_t *out_len);
 
+/* ---- search ------------------------------------------------------------ */
+
+/* Byte offset in the NFC form of hay where needle (NFC) starts on a cluster
+ * boundary, ASCII letters compared without case; (size_t)-1 when absent or
+ * either is invalid UTF-8. */
+size_t text_find(const char *hay, size_t hn, const char *needle, size_t nn);
+bool text_contains(const char *hay, size_t hn, const char *needle, size_t nn);
+
 /* ---- collation --------------------------------------------------------- */
 
 /* Thai dictionary order (libthai th_strcoll on TIS-620): <0, 0, >0.

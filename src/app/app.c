@@ -29,6 +29,8 @@ void app_pop(struct app *a)
         return;
     a->top = v->below;
     v->ops->destroy(v);
+    if (a->top && a->top->ops->on_top)
+        a->top->ops->on_top(a->top);
     a->dirty = true;
 }
 
@@ -40,6 +42,11 @@ void app_message(struct app *a, term_attr attr, const char *fmt, ...)
     va_end(ap);
     a->message_attr = attr;
     a->dirty = true;
+}
+
+const char *const *app_role_codes(const struct app *a)
+{
+    return a->role_ptrs;
 }
 
 bool app_unsaved(const struct app *a)

@@ -12,10 +12,15 @@ static void add_role(void *ctx, const char *code, const char *name_th,
                      const char *name_en)
 {
     struct app *a = ctx;
-    (void)name_th;
-    (void)name_en;
-    if (a->n_roles < APP_MAX_ROLES)
-        snprintf(a->roles[a->n_roles++], sizeof a->roles[0], "%s", code);
+    if (a->n_roles >= APP_MAX_ROLES)
+        return;
+    size_t i = a->n_roles++;
+    snprintf(a->roles[i], sizeof a->roles[0], "%s", code);
+    snprintf(a->role_names[i], sizeof a->role_names[0], "%s",
+             name_th ? name_th : code);
+    snprintf(a->role_names_en[i], sizeof a->role_names_en[0], "%s",
+             name_en ? name_en : code);
+    a->role_ptrs[i] = a->roles[i];
 }
 
 bool app_logged_in(struct app *a, const char *user_id, const char *login,
@@ -33,11 +38,8 @@ bool app_logged_in(struct app *a, const char *user_id, const char *login,
     snprintf(a->person_id, sizeof a->person_id, "%s", person_id ? person_id : "");
     snprintf(a->user, sizeof a->user, "%s", login);
     a->active_role = 0;
-    const char *codes[APP_MAX_ROLES];
-    for (size_t i = 0; i < a->n_roles; i++)
-        codes[i] = a->roles[i];
     db_set_user(a->db, login);
-    db_set_roles(a->db, codes, a->n_roles);
+    db_set_roles(a->db, a->role_ptrs, a->n_roles);
     if (a->top && strcmp(a->top->ops->name, "login") == 0)
         app_pop(a);
     app_push(a, home_view_new(a));

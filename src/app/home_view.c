@@ -7,6 +7,7 @@
 
 #include "tapian/app.h"
 #include "tapian/i18n.h"
+#include "tapian/role_menu.h"
 #include "tapian/text.h"
 #include "tapian/ui.h"
 
@@ -17,6 +18,19 @@ struct tambon_row {
     int villages, groups, meetings;
 };
 
+/* A line of the task menu: a screen of the active role, or a fixed task. */
+typedef struct {
+    char key;                     /* what opens it */
+    const screen *s;              /* NULL for a fixed task */
+    const char *label;            /* msgid of a fixed task */
+    struct view *(*open)(struct app *a);
+} home_item;
+
+#define MAX_ITEMS 24
+/* Screens take these keys in order; n (note), p (PIN), q (quit) and r
+ * (switch role) stay the same on every home screen. */
+#define ITEM_KEYS "123456789abcdefghijklmostuvwxyz"
+
 struct home_view {
     struct view base;
     struct tambon_row rows[MAX_TAMBONS];
@@ -24,19 +38,26 @@ struct home_view {
     bool loaded;
     tp_status load_status;
     int selected;
+    home_item items[MAX_ITEMS];
+    int n_items;
 };
 
-typedef struct {
-    uint32_t ch;
-    const char *label; /* msgid */
-    struct view *(*open)(struct app *a);
-} home_item;
-
-static const home_item items[] = {
-    {'n', N_("New note (recorder's quick note)"), note_view_new},
-    {'p', N_("Set my PIN"), pin_view_new},
-};
-#define ITEM_COUNT ((int)(sizeof items / sizeof items[0]))
+static int build_items(struct app *a, home_item *items)
+{
+    int n = 0;
+    const char *role = a->n_roles ? a->roles[a->active_role] : NULL;
+    for (const char *const *name = role_menu_screens(role); *name && n < MAX_ITEMS - 2; name++) {
+        const screen *s = screen_find(&a->screens, *name);
+        if (s && screen_may_view(s, app_role_codes(a), a->n_roles))
+            items[n] = (home_item){.key = ITEM_KEYS[n], .s = s}, n++;
+    }
+    items[n++] = (home_item){.key = 'n', .label = N_("Quick note"),
+                             .open = note_view_new};
+    if (a->user_id[0])
+        items[n++] = (home_item){.key = 'p', .label = N_("Set my PIN"),
+                                 .open = pin_view_new};
+    return n;
+}
 
 static void collect(void *ctx, const char *tambon, int villages, int groups,
                     int meetings)
@@ -100,7 +121,6 @@ static void home_draw(struct app *a, struct view *v, int top, int height,
 {
     struct home_view *h = (struct home_view *)v;
     int cols = getmaxx(stdscr);
-    (void)height;
     (void)cy;
     (void)cx;
     if (!h->loaded)
@@ -110,25 +130,40 @@ static void home_draw(struct app *a, struct view *v, int top, int height,
              "Nakhon Si Thammarat"),
            cols - 4, A_BOLD);
     draw_counts(h, top + 3, cols);
-    int y = top + 5 + (h->count > 0 ? h->count + 1 : 1) + 1;
-    ui_str(stdscr, y++, 2, _("Tasks"), cols - 4, term_attr_of(TA_LABEL) | A_BOLD);
-    for (int i = 0; i < ITEM_COUNT; i++, y++) {
+    int y = top + 5 + (h->count > 0 ? h->count + 1 : 1);
+    char heading[160];
+    if (a->n_roles)
+        snprintf(heading, sizeof heading, "%s: %s", _("Tasks of"),
+                 i18n_is_english() ? a->role_names_en[a->active_role]
+                                   : a->role_names[a->active_role]);
+    else
+        snprintf(heading, sizeof heading, "%s", _("Tasks"));
+    ui_str(stdscr, y++, 2, heading, cols - 4, term_attr_of(TA_LABEL) | A_BOLD);
+    h->n_items = build_items(a, h->items);
+    if (h->selected >= h->n_items)
+        h->selected = h->n_items - 1;
+    int col_w = (cols - 4) / 2;
+    int rows = (h->n_items + 1) / 2;
+    for (int i = 0; i < h->n_items; i++) {
         char line[256];
-        snprintf(line, sizeof line, " %c  %s", (char)items[i].ch,
-                 _(items[i].label));
+        const home_item *it = &h->items[i];
+        snprintf(line, sizeof line, " %c  %s", it->key,
+                 it->s ? screen_title(it->s) : _(it->label));
         int attr = i == h->selected ? term_attr_of(TA_SELECTED) : (int)A_NORMAL;
-        ui_fill(stdscr, y, 2, cols - 4, attr);
-        ui_str(stdscr, y, 2, line, cols - 4, attr);
+        int iy = y + (i % rows), ix = 2 + (i / rows) * col_w;
+        if (iy >= top + height)
+            continue;
+        ui_fill(stdscr, iy, ix, col_w - 1, attr);
+        ui_str(stdscr, iy, ix, line, col_w - 1, attr);
     }
 }
 
 static int open_item(struct app *a, struct home_view *h, int i)
 {
-    struct view *nv = items[i].open(a);
-    if (nv) {
+    const home_item *it = &h->items[i];
+    struct view *nv = it->s ? list_view_new(a, it->s) : it->open(a);
+    if (nv)
         app_push(a, nv);
-        h->loaded = false; /* counts may change while it is open */
-    }
     return H_HANDLED | H_REDRAW;
 }
 
@@ -138,10 +173,10 @@ static int home_handle(struct app *a, struct view *v, const term_event *ev)
     if (ev->type == EV_KEY) {
         switch (ev->key) {
         case TK_UP:
-            h->selected = (h->selected + ITEM_COUNT - 1) % ITEM_COUNT;
+            h->selected = (h->selected + h->n_items - 1) % h->n_items;
             return H_HANDLED | H_REDRAW;
         case TK_DOWN:
-            h->selected = (h->selected + 1) % ITEM_COUNT;
+            h->selected = (h->selected + 1) % h->n_items;
             return H_HANDLED | H_REDRAW;
         case TK_ENTER:
             return open_item(a, h, h->selected);
@@ -149,11 +184,22 @@ static int home_handle(struct app *a, struct view *v, const term_event *ev)
             return H_UNKNOWN;
         }
     }
-    if (ev->type == EV_CHAR)
-        for (int i = 0; i < ITEM_COUNT; i++)
-            if (items[i].ch == ev->ch)
-                return open_item(a, h, i);
+    if (ev->type != EV_CHAR)
+        return H_UNKNOWN;
+    if (ev->ch == 'r' && a->n_roles > 1) {
+        a->active_role = (a->active_role + 1) % (int)a->n_roles;
+        h->selected = 0;
+        return H_HANDLED | H_REDRAW;
+    }
+    for (int i = 0; i < h->n_items; i++)
+        if ((uint32_t)h->items[i].key == ev->ch)
+            return open_item(a, h, i);
     return H_UNKNOWN;
+}
+
+static void home_refresh(struct view *v)
+{
+    ((struct home_view *)v)->loaded = false; /* counts may have changed */
 }
 
 static void home_destroy(struct view *v)
@@ -164,6 +210,7 @@ static void home_destroy(struct view *v)
 static const view_key_help home_keys[] = {
     {"↑↓", N_("Choose")},
     {"Enter", N_("Open")},
+    {"r", N_("Switch role")},
     {NULL, NULL},
 };
 
@@ -174,6 +221,7 @@ static const struct view_ops home_ops = {
     .handle = home_handle,
     .destroy = home_destroy,
     .keys = home_keys,
+    .on_top = home_refresh,
 };
 
 struct view *home_view_new(struct app *a)

@@ -17,6 +17,7 @@ static void usage(FILE *out)
             "%s\n\n"
             "%s: tapian [OPTION]... [check | backup FILE]\n\n"
             "  --db PATH        %s\n"
+            "  --screens DIR    %s\n"
             "  --user NAME      %s\n"
             "  --read-only      %s\n"
             "  --mono           %s\n"
@@ -32,6 +33,7 @@ static void usage(FILE *out)
             _("Usage"),
             _("database file (default: $TAPIAN_DB, else "
               "$XDG_DATA_HOME/tapian/tapian.db)"),
+            _("screen files in DIR replace the built-in ones of the same name"),
             _("log in as this user (default: the one linked to the system "
               "user, else choose from a list)"),
             _("open the database without writing"),
@@ -45,11 +47,12 @@ static void usage(FILE *out)
             _("Keys inside the program: F1 or ? for help, F10 or q to quit."));
 }
 
-enum { OPT_DB = 256, OPT_USER, OPT_RO, OPT_MONO, OPT_HEADLESS, OPT_DUMP,
+enum { OPT_DB = 256, OPT_SCREENS, OPT_USER, OPT_RO, OPT_MONO, OPT_HEADLESS, OPT_DUMP,
        OPT_SIZE };
 
 static const struct option long_opts[] = {
     {"db", required_argument, NULL, OPT_DB},
+    {"screens", required_argument, NULL, OPT_SCREENS},
     {"user", required_argument, NULL, OPT_USER},
     {"read-only", no_argument, NULL, OPT_RO},
     {"mono", no_argument, NULL, OPT_MONO},
@@ -65,6 +68,7 @@ struct options {
     int cmd_argc;    /* a command after the options, e.g. check */
     char **cmd_argv;
     const char *db_path;
+    const char *screens_dir;
     const char *user;
     bool read_only;
     term_opts term;
@@ -77,6 +81,7 @@ static int parse_args(int argc, char **argv, struct options *o)
     while ((c = getopt_long(argc, argv, "hV", long_opts, NULL)) != -1) {
         switch (c) {
         case OPT_DB: o->db_path = optarg; break;
+        case OPT_SCREENS: o->screens_dir = optarg; break;
         case OPT_USER: o->user = optarg; break;
         case OPT_RO: o->read_only = true; break;
         case OPT_MONO: o->term.monochrome = true; break;
@@ -170,8 +175,18 @@ int main(int argc, char **argv)
         return rc;
     }
 
+    char err[512];
+    if (app_load_screens(&a, o.screens_dir, err, sizeof err) != TP_OK) {
+        fprintf(stderr, "tapian: %s\n%s\n", _("a screen file is not right:"), err);
+        screen_set_free(&a.screens);
+        db_close(&a.db);
+        free(owned_path);
+        return 1;
+    }
+
     if (term_start(&o.term) != TP_OK) {
         term_stop();
+        screen_set_free(&a.screens);
         db_close(&a.db);
         fprintf(stderr, "tapian: %s\n",
                 _("cannot start the terminal (is TERM set to a known type?)"));
@@ -181,6 +196,8 @@ int main(int argc, char **argv)
     app_session_start(&a, o.user);
     rc = app_run(&a);
     term_stop();
+    app_undo_forget(&a);
+    screen_set_free(&a.screens);
     db_close(&a.db);
     free(owned_path);
     return rc;

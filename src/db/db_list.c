@@ -257,7 +257,7 @@ static tp_status select_list(tp_db *db, const db_list_query *q,
     return TP_OK;
 }
 
-tp_status db_list(tp_db *db, const db_list_query *q, db_row_fn fn, void *ctx)
+tp_status db_list(tp_db *db, const db_list_query *q, db_record_fn fn, void *ctx)
 {
     if (!q || !fn)
         return TP_ERR_INVALID;

@@ -15,7 +15,7 @@ static tp_status no_column(tp_db *db, const char *table, const char *col)
 }
 
 tp_status db_record_get(tp_db *db, const char *table, const char *id,
-                        const char *const *columns, size_t n, db_row_fn fn,
+                        const char *const *columns, size_t n, db_record_fn fn,
                         void *ctx)
 {
     if (!id || !fn || n > RECORD_MAX_COLS || (n && !columns))

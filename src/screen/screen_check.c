@@ -138,6 +138,15 @@ static tp_status check_multiref(chk *c, tp_db *db, const screen_field *f)
             return fail(c, f->line, "field '%s': %s.%s does not refer to '%s'",
                         f->name, f->via, cols[i], refs[i]);
     }
+    if (f->via_set) {
+        char col[64];
+        size_t n = strcspn(f->via_set, "=");
+        snprintf(col, sizeof col, "%.*s", (int)(n < sizeof col ? n : sizeof col - 1),
+                 f->via_set);
+        if (!db_has_column(db, f->via, col))
+            return fail(c, f->line, "field '%s': via_set names '%s', which '%s' "
+                                    "does not have", f->name, col, f->via);
+    }
     return check_ref(c, db, f);
 }
 

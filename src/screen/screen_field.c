@@ -7,7 +7,7 @@
 
 enum { F_TYPE, F_LABEL, F_LABEL_EN, F_HELP, F_HELP_EN, F_REQUIRED, F_MIN,
        F_MAX, F_MAX_LENGTH, F_CHOICES, F_DEFAULT, F_REF, F_REF_LABEL, F_VIA,
-       F_VIA_SELF, F_VIA_OTHER, F_COUNT };
+       F_VIA_SELF, F_VIA_OTHER, F_VIA_SET, F_COUNT };
 
 static const char *const field_keys[F_COUNT] = {
     [F_TYPE] = "type",         [F_LABEL] = "label",
@@ -18,6 +18,7 @@ static const char *const field_keys[F_COUNT] = {
     [F_DEFAULT] = "default",   [F_REF] = "ref",
     [F_REF_LABEL] = "ref_label", [F_VIA] = "via",
     [F_VIA_SELF] = "via_self", [F_VIA_OTHER] = "via_other",
+    [F_VIA_SET] = "via_set",
 };
 
 static const char *const type_names[] = {
@@ -141,6 +142,15 @@ bool sp_field_key(sp *p, screen_field *f, int key, const char *name,
     case F_VIA: return set_word(p, &f->via, name, value);
     case F_VIA_SELF: return set_word(p, &f->via_self, name, value);
     case F_VIA_OTHER: return set_word(p, &f->via_other, name, value);
+    case F_VIA_SET: {
+        /* column=value given to new junction rows, e.g. status=present */
+        const char *eq = strchr(value, '=');
+        if (!eq || eq == value || !eq[1]) {
+            sp_fail(p, p->line, "via_set: expected column=value, not '%s'", value);
+            return false;
+        }
+        return sp_set_text(p, &f->via_set, value, false, false);
+    }
     }
     return false;
 }
@@ -157,7 +167,8 @@ static bool key_fits(int key, screen_field_type t)
     case F_REF_LABEL: return t == SF_REF || t == SF_MULTIREF;
     case F_VIA:
     case F_VIA_SELF:
-    case F_VIA_OTHER: return t == SF_MULTIREF;
+    case F_VIA_OTHER:
+    case F_VIA_SET: return t == SF_MULTIREF;
     case F_DEFAULT: return t != SF_MULTIREF;
     default: return true;
     }
@@ -239,4 +250,5 @@ void screen_field_free(screen_field *f)
     free(f->via);
     free(f->via_self);
     free(f->via_other);
+    free(f->via_set);
 }

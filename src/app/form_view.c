@@ -1,0 +1,261 @@
+/* The generic form of a screen's record: one input per field, validation on
+ * leaving a field and on saving, drafts while typing, optimistic
+ * concurrency (a record saved by someone else meanwhile is never
+ * overwritten silently). */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "form_input.h"
+#include "form_view.h"
+#include "tapian/db_notes.h"
+#include "tapian/db_records.h"
+#include "tapian/i18n.h"
+#include "tapian/text.h"
+#include "tapian/ui.h"
+
+#define LABEL_COLS 22
+
+static const char *form_title(struct view *v)
+{
+    struct form_view *f = (struct form_view *)v;
+    static char buf[256];
+    snprintf(buf, sizeof buf, "%s — %s", screen_title(f->s),
+             f->id[0] ? (f->read_only ? _("view") : _("edit")) : _("new"));
+    return buf;
+}
+
+/* Columns of the record: every field but the multi-references. */
+size_t form_columns(const struct form_view *f, const char **cols)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < f->n; i++)
+        if (f->inputs[i].def->type != SF_MULTIREF)
+            cols[n++] = f->inputs[i].def->name;
+    return n;
+}
+
+static int layout_height(const struct form_view *f, size_t i)
+{
+    return form_input_rows(&f->inputs[i]) + (f->inputs[i].error ? 1 : 0);
+}
+
+static void form_draw(struct app *a, struct view *v, int top, int height,
+                      int *cy, int *cx)
+{
+    struct form_view *f = (struct form_view *)v;
+    int cols = getmaxx(stdscr);
+    int width = cols - LABEL_COLS - 3;
+    (void)a;
+    f->width = width;
+    /* scroll so that the focused input is whole on screen */
+    int y_focus = 0;
+    for (size_t i = 0; i < f->focus; i++)
+        y_focus += layout_height(f, i);
+    int focus_h = layout_height(f, f->focus);
+    if (y_focus < f->scroll)
+        f->scroll = y_focus;
+    if (y_focus + focus_h > f->scroll + height - 1)
+        f->scroll = y_focus + focus_h - height + 1;
+    int y = top + 1 - f->scroll;
+    for (size_t i = 0; i < f->n; i++) {
+        form_input *in = &f->inputs[i];
+        int h = form_input_rows(in);
+        bool focused = i == f->focus;
+        if (y >= top && y + h <= top + height) {
+            char label[160];
+            snprintf(label, sizeof label, "%s%s", screen_field_label(in->def),
+                     in->def->required ? " *" : "");
+            ui_str(stdscr, y, 1, label, LABEL_COLS,
+                   focused ? (int)(term_attr_of(TA_LABEL) | A_BOLD)
+                           : term_attr_of(TA_LABEL));
+            form_input_draw(in, y, LABEL_COLS + 2, width, h, focused && !f->read_only,
+                            cy, cx);
+        }
+        y += h;
+        if (in->error) {
+            if (y >= top && y < top + height)
+                ui_str(stdscr, y, LABEL_COLS + 2, in->error, width,
+                       term_attr_of(TA_ERROR));
+            y++;
+        }
+    }
+    if (f->read_only)
+        ui_str(stdscr, top, 1, _("Your role may view this record but not change it"),
+               cols - 2, term_attr_of(TA_NOTICE));
+}
+
+static void focus_move(struct form_view *f, int step)
+{
+    form_input *in = &f->inputs[f->focus];
+    char *ignored = NULL;
+    if (in->changed)
+        form_input_stored(in, &ignored); /* validation on leaving */
+    free(ignored);
+    f->focus = (size_t)(((int)f->focus + step + (int)f->n) % (int)f->n);
+}
+
+static int form_handle(struct app *a, struct view *v, const term_event *ev)
+{
+    struct form_view *f = (struct form_view *)v;
+    form_input *in = &f->inputs[f->focus];
+    if (!f->read_only && ev->type != EV_KEY) {
+        int r = form_input_key(a, in, ev, f->width);
+        if (r != H_UNKNOWN) {
+            f->draft_pending = true;
+            return r;
+        }
+        return H_UNKNOWN;
+    }
+    if (ev->type != EV_KEY)
+        return H_UNKNOWN;
+    switch (ev->key) {
+    case TK_F2: case TK_CTRL_S:
+        return form_save(a, f);
+    case TK_ESC:
+        if (v->ops->unsaved(v)) {
+            app_push(a, confirm_view_new(_("Discard the changes to this "
+                                           "record?"),
+                                         form_discard, NULL));
+            return H_HANDLED;
+        }
+        return H_CLOSE;
+    default:
+        break;
+    }
+    if (!f->read_only) {
+        if ((ev->key == TK_ENTER || ev->key == TK_F4) &&
+            (in->def->type == SF_REF || in->def->type == SF_MULTIREF)) {
+            struct view *p = form_picker_new(a, f, in);
+            if (p)
+                app_push(a, p);
+            return H_HANDLED | H_REDRAW;
+        }
+        int r = form_input_key(a, in, ev, f->width);
+        if (r != H_UNKNOWN) {
+            f->draft_pending = true;
+            return r;
+        }
+    }
+    switch (ev->key) {
+    case TK_TAB: case TK_DOWN: case TK_ENTER:
+        focus_move(f, 1);
+        return H_HANDLED | H_REDRAW;
+    case TK_BTAB: case TK_UP:
+        focus_move(f, -1);
+        return H_HANDLED | H_REDRAW;
+    default:
+        return H_UNKNOWN;
+    }
+}
+
+static bool form_unsaved(struct view *v)
+{
+    struct form_view *f = (struct form_view *)v;
+    for (size_t i = 0; i < f->n; i++)
+        if (f->inputs[i].changed)
+            return true;
+    return false;
+}
+
+static void form_save_draft(struct app *a, struct view *v)
+{
+    struct form_view *f = (struct form_view *)v;
+    if (!f->draft_pending || f->read_only || db_is_read_only(a->db))
+        return;
+    for (size_t i = 0; i < f->n; i++) {
+        char *d = form_input_draft(&f->inputs[i]);
+        tp_status st = d ? db_draft_save(a->db, f->draft_key, a->user,
+                                         f->inputs[i].def->name, d)
+                         : TP_ERR_NOMEM;
+        free(d);
+        if (st != TP_OK) {
+            app_message(a, TA_ERROR, "%s: %s", _("Draft not saved"),
+                        tp_status_message(st));
+            return;
+        }
+    }
+    f->draft_pending = false;
+}
+
+static bool form_typing(struct view *v)
+{
+    struct form_view *f = (struct form_view *)v;
+    return !f->read_only && form_input_is_text(&f->inputs[f->focus]);
+}
+
+static void form_destroy(struct view *v)
+{
+    struct form_view *f = (struct form_view *)v;
+    for (size_t i = 0; i < f->n; i++) {
+        form_input_free(&f->inputs[i]);
+        free(f->loaded[i]);
+    }
+    free(f->inputs);
+    free(f->loaded);
+    free(f);
+}
+
+static const view_key_help form_keys[] = {
+    {"F2", N_("Save")},
+    {"Tab", N_("Next field")},
+    {"Esc", N_("Close")},
+    {NULL, NULL},
+};
+
+static const struct view_ops form_ops = {
+    .name = "form",
+    .title = form_title,
+    .draw = form_draw,
+    .handle = form_handle,
+    .unsaved = form_unsaved,
+    .save_draft = form_save_draft,
+    .destroy = form_destroy,
+    .keys = form_keys,
+    .typing = form_typing,
+};
+
+bool form_is(const struct view *v)
+{
+    return v && v->ops == &form_ops;
+}
+
+struct view *form_view_new(struct app *a, const screen *s, const char *id)
+{
+    if (!screen_may_view(s, app_role_codes(a), a->n_roles)) {
+        app_message(a, TA_ERROR, "%s", tp_status_message(TP_ERR_PERM));
+        return NULL;
+    }
+    struct form_view *f = calloc(1, sizeof *f);
+    if (!f)
+        return NULL;
+    f->base.ops = &form_ops;
+    f->s = s;
+    f->n = s->n_fields;
+    f->inputs = calloc(f->n ? f->n : 1, sizeof *f->inputs);
+    f->loaded = calloc(f->n ? f->n : 1, sizeof *f->loaded);
+    if (!f->inputs || !f->loaded) {
+        form_destroy(&f->base);
+        return NULL;
+    }
+    for (size_t i = 0; i < f->n; i++)
+        if (form_input_init(&f->inputs[i], &s->fields[i]) != TP_OK) {
+            form_destroy(&f->base);
+            return NULL;
+        }
+    f->read_only = !screen_may_edit(s, app_role_codes(a), a->n_roles) ||
+                   db_is_read_only(a->db);
+    snprintf(f->id, sizeof f->id, "%s", id ? id : "");
+    snprintf(f->draft_key, sizeof f->draft_key, "form:%s:%s", s->name,
+             id ? id : "new");
+    tp_status st = id ? form_load(a, f) : form_defaults(a, f);
+    if (st != TP_OK) {
+        app_message(a, TA_ERROR, "%s", tp_status_message(st));
+        form_destroy(&f->base);
+        return NULL;
+    }
+    if (!f->read_only)
+        form_restore_draft(a, f);
+    return &f->base;
+}

@@ -1,0 +1,476 @@
+/* The generic list of a screen's records: columns clipped by width, Thai
+ * order, / search with n/N, paging, add / open / delete (tombstone) / undo.
+ * Only the visible page is read, so 100,000 rows cost what 20 do. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tapian/app.h"
+#include "tapian/db_records.h"
+#include "tapian/form_value.h"
+#include "tapian/i18n.h"
+#include "tapian/text.h"
+#include "tapian/ui.h"
+
+#define MAX_COLS 16
+#define MAX_PAGE 200
+
+struct page_row {
+    char id[37];
+    long long version;
+    char *cells[MAX_COLS]; /* as displayed */
+};
+
+struct list_view {
+    struct view base;
+    const screen *s;
+    const char *columns[MAX_COLS];
+    const screen_field *defs[MAX_COLS]; /* the field of each column, if any */
+    size_t n_cols;
+    long total;        /* rows the list holds */
+    long selected;     /* absolute position */
+    long top;          /* first visible position */
+    int visible;       /* rows that fit */
+    struct page_row page[MAX_PAGE];
+    int page_rows;
+    long page_top;     /* position of page[0]; -1 = nothing loaded */
+    bool stale;        /* reload count and page before drawing */
+    /* search */
+    field *prompt;     /* non-NULL while typing a search */
+    char *search;      /* the last search */
+    long matches;
+    long match;        /* index of the current match */
+};
+
+static const screen_field *field_named(const screen *s, const char *name)
+{
+    for (size_t i = 0; i < s->n_fields; i++)
+        if (strcmp(s->fields[i].name, name) == 0)
+            return &s->fields[i];
+    return NULL;
+}
+
+static void base_query(const struct list_view *l, db_list_query *q)
+{
+    memset(q, 0, sizeof *q);
+    q->table = l->s->source;
+    q->columns = l->columns;
+    q->n_columns = l->n_cols;
+    q->order_column = l->s->order;
+    q->order_desc = l->s->order_desc;
+}
+
+static void search_query(const struct list_view *l, db_list_query *q)
+{
+    base_query(l, q);
+    q->search = l->search;
+    q->search_columns = (const char *const *)l->s->search;
+    q->n_search = l->s->n_search;
+}
+
+static void clear_page(struct list_view *l)
+{
+    for (int i = 0; i < l->page_rows; i++)
+        for (size_t c = 0; c < l->n_cols; c++)
+            free(l->page[i].cells[c]);
+    l->page_rows = 0;
+    l->page_top = -1;
+}
+
+struct fill_ctx {
+    struct list_view *l;
+    struct app *a;
+};
+
+/* A cell as people read it: dates in the Buddhist era, choices by label,
+ * references by the referred row's label. */
+static char *cell_text(struct app *a, const screen_field *f, const char *v)
+{
+    if (!v)
+        return strdup("");
+    if (f && f->type == SF_REF && f->ref && f->ref_label) {
+        char *label = NULL;
+        if (db_ref_label(a->db, f->ref, f->ref_label, v, &label) == TP_OK &&
+            label)
+            return label;
+        free(label);
+    }
+    return f ? form_value_display(f, v) : strdup(v);
+}
+
+static int fill_row(void *ctx, const db_row *row)
+{
+    struct fill_ctx *fc = ctx;
+    struct list_view *l = fc->l;
+    if (l->page_rows >= MAX_PAGE)
+        return 1;
+    struct page_row *p = &l->page[l->page_rows++];
+    snprintf(p->id, sizeof p->id, "%s", row->id);
+    p->version = row->version;
+    for (size_t c = 0; c < l->n_cols; c++)
+        p->cells[c] = cell_text(fc->a, l->defs[c], c < row->n ? row->values[c] : NULL);
+    return 0;
+}
+
+static void load_page(struct app *a, struct list_view *l)
+{
+    clear_page(l);
+    db_list_query q;
+    base_query(l, &q);
+    q.offset = l->top;
+    q.limit = l->visible < MAX_PAGE ? l->visible : MAX_PAGE;
+    struct fill_ctx fc = {l, a};
+    tp_status st = db_list(a->db, &q, fill_row, &fc);
+    if (st != TP_OK)
+        app_message(a, TA_ERROR, "%s", tp_status_message(st));
+    l->page_top = l->top;
+}
+
+static void reload(struct app *a, struct list_view *l)
+{
+    db_list_query q;
+    base_query(l, &q);
+    if (db_list_count(a->db, &q, &l->total) != TP_OK)
+        l->total = 0;
+    if (l->selected >= l->total)
+        l->selected = l->total > 0 ? l->total - 1 : 0;
+    l->stale = false;
+    l->page_top = -1;
+}
+
+static void keep_visible(struct list_view *l)
+{
+    if (l->visible < 1)
+        l->visible = 1;
+    if (l->selected < l->top)
+        l->top = l->selected;
+    if (l->selected >= l->top + l->visible)
+        l->top = l->selected - l->visible + 1;
+    if (l->top < 0)
+        l->top = 0;
+}
+
+static const char *list_title(struct view *v)
+{
+    return screen_title(((struct list_view *)v)->s);
+}
+
+static void draw_header(struct list_view *l, int y, int cols)
+{
+    int x = 1;
+    for (size_t c = 0; c < l->n_cols && x < cols; c++) {
+        const screen_column *sc = &l->s->columns[c];
+        ui_str(stdscr, y, x, screen_column_label(sc), sc->width, A_UNDERLINE | A_BOLD);
+        x += sc->width + 1;
+    }
+}
+
+static void draw_row(struct list_view *l, const struct page_row *p, int y,
+                     int cols, bool selected)
+{
+    int attr = selected ? term_attr_of(TA_SELECTED) : (int)A_NORMAL;
+    ui_fill(stdscr, y, 0, cols, attr);
+    int x = 1;
+    for (size_t c = 0; c < l->n_cols && x < cols; c++) {
+        int w = l->s->columns[c].width;
+        if (x + w > cols)
+            w = cols - x;
+        int cattr = attr;
+        if (l->search && text_contains(p->cells[c], strlen(p->cells[c]),
+                                       l->search, strlen(l->search)))
+            cattr |= A_BOLD | A_UNDERLINE;
+        ui_str(stdscr, y, x, p->cells[c], w, cattr);
+        x += l->s->columns[c].width + 1;
+    }
+}
+
+static void draw_status_row(struct list_view *l, int y, int cols)
+{
+    char info[160];
+    if (l->total == 0)
+        snprintf(info, sizeof info, "%s", _("No records yet: a adds one"));
+    else
+        snprintf(info, sizeof info, _("Record %ld of %ld"), l->selected + 1,
+                 l->total);
+    ui_str(stdscr, y, 1, info, cols / 2, term_attr_of(TA_LABEL));
+    if (l->search) {
+        char s[200];
+        snprintf(s, sizeof s, _("Search “%s”: %ld found (n / N)"), l->search,
+                 l->matches);
+        int w = text_width(s, strlen(s));
+        ui_str(stdscr, y, cols - w - 1 > cols / 2 ? cols - w - 1 : cols / 2, s,
+               cols / 2 - 1, term_attr_of(TA_LABEL));
+    }
+}
+
+static void list_draw(struct app *a, struct view *v, int top, int height,
+                      int *cy, int *cx)
+{
+    struct list_view *l = (struct list_view *)v;
+    int cols = getmaxx(stdscr);
+    if (l->stale)
+        reload(a, l);
+    int rows_top = top + 2;
+    int prompt_rows = l->prompt ? 1 : 0;
+    l->visible = height - 3 - prompt_rows;
+    keep_visible(l);
+    if (l->page_top != l->top)
+        load_page(a, l);
+    draw_status_row(l, top, cols);
+    draw_header(l, top + 1, cols);
+    for (int i = 0; i < l->page_rows && i < l->visible; i++)
+        draw_row(l, &l->page[i], rows_top + i, cols,
+                 l->top + i == l->selected);
+    if (l->prompt) {
+        int y = top + height - 1;
+        const char *label = _("Search:");
+        int w = ui_str(stdscr, y, 1, label, cols - 2, A_BOLD) + 2;
+        field_view_draw(stdscr, l->prompt, y, w, cols - w - 1, 1, true, cy, cx);
+    }
+}
+
+static const struct page_row *selected_row(const struct list_view *l)
+{
+    long i = l->selected - l->page_top;
+    if (l->page_top < 0 || i < 0 || i >= l->page_rows)
+        return NULL;
+    return &l->page[i];
+}
+
+static int take_id(void *ctx, const db_row *row)
+{
+    snprintf((char *)ctx, 37, "%s", row->id);
+    return 1;
+}
+
+/* Position in the whole list of match number k; -1 when it cannot be read. */
+static long match_position(struct app *a, struct list_view *l, long k)
+{
+    db_list_query q;
+    search_query(l, &q);
+    q.offset = k;
+    q.limit = 1;
+    char id[37] = "";
+    if (db_list(a->db, &q, take_id, id) != TP_OK || !id[0])
+        return -1;
+    db_list_query all;
+    base_query(l, &all);
+    long pos;
+    return db_list_position(a->db, &all, id, &pos) == TP_OK ? pos : -1;
+}
+
+static void go_to_match(struct app *a, struct list_view *l, long k)
+{
+    if (l->matches == 0)
+        return;
+    k = (k % l->matches + l->matches) % l->matches;
+    long pos = match_position(a, l, k);
+    if (pos >= 0) {
+        l->match = k;
+        l->selected = pos;
+    }
+}
+
+/* Matches come in list order, so the first one at or after the selection is
+ * found by bisection: a few queries even for 100,000 rows. */
+static void start_search(struct app *a, struct list_view *l, const char *text)
+{
+    free(l->search);
+    l->search = text[0] ? strdup(text) : NULL;
+    l->matches = 0;
+    if (!l->search)
+        return;
+    db_list_query q;
+    search_query(l, &q);
+    if (db_list_count(a->db, &q, &l->matches) != TP_OK || l->matches == 0) {
+        app_message(a, TA_ERROR, _("Not found: %s"), l->search);
+        return;
+    }
+    long lo = 0, hi = l->matches; /* first k with position >= selected */
+    while (lo < hi) {
+        long mid = lo + (hi - lo) / 2;
+        long pos = match_position(a, l, mid);
+        if (pos >= 0 && pos < l->selected)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    go_to_match(a, l, lo == l->matches ? 0 : lo);
+}
+
+static int prompt_key(struct app *a, struct list_view *l, const term_event *ev)
+{
+    if (ev->type == EV_CHAR) {
+        field_insert_char(l->prompt, ev->ch);
+        return H_HANDLED | H_REDRAW;
+    }
+    if (ev->type == EV_PASTE) {
+        field_insert_text(l->prompt, ev->text, ev->len);
+        return H_HANDLED | H_REDRAW;
+    }
+    if (ev->type != EV_KEY)
+        return H_HANDLED;
+    switch (ev->key) {
+    case TK_ENTER:
+        start_search(a, l, field_text(l->prompt));
+        field_free(&l->prompt);
+        break;
+    case TK_ESC: field_free(&l->prompt); break;
+    case TK_BACKSPACE: field_backspace(l->prompt); break;
+    case TK_DELETE: field_delete(l->prompt); break;
+    case TK_LEFT: field_left(l->prompt); break;
+    case TK_RIGHT: field_right(l->prompt); break;
+    case TK_HOME: case TK_CTRL_A: field_home(l->prompt); break;
+    case TK_END: case TK_CTRL_E: field_end(l->prompt); break;
+    default: break;
+    }
+    return H_HANDLED | H_REDRAW;
+}
+
+static void deleted(struct app *a, void *ctx)
+{
+    struct list_view *l = ctx;
+    const struct page_row *p = selected_row(l);
+    if (!p)
+        return;
+    tp_status st = db_tombstone(a->db, l->s->source, p->id, p->version);
+    if (st != TP_OK) {
+        app_message(a, TA_ERROR, "%s: %s", _("Not deleted"), tp_status_message(st));
+        return;
+    }
+    app_undo_remember(a, CHANGE_DELETE, l->s->source, p->id, p->version + 1,
+                      NULL, NULL, 0);
+    app_message(a, TA_NOTICE, "%s", _("Deleted (u brings it back)"));
+    l->stale = true;
+}
+
+static int open_form(struct app *a, struct list_view *l, bool add)
+{
+    const struct page_row *p = add ? NULL : selected_row(l);
+    if (!add && !p)
+        return H_HANDLED;
+    struct view *f = form_view_new(a, l->s, p ? p->id : NULL);
+    if (f) {
+        app_push(a, f);
+        l->stale = true; /* the form may change what the list shows */
+    }
+    return H_HANDLED | H_REDRAW;
+}
+
+static int list_handle(struct app *a, struct view *v, const term_event *ev)
+{
+    struct list_view *l = (struct list_view *)v;
+    if (l->prompt)
+        return prompt_key(a, l, ev);
+    bool may_edit = screen_may_edit(l->s, app_role_codes(a), a->n_roles);
+    if (ev->type == EV_KEY) {
+        switch (ev->key) {
+        case TK_UP: l->selected--; break;
+        case TK_DOWN: l->selected++; break;
+        case TK_PGUP: l->selected -= l->visible; break;
+        case TK_PGDN: l->selected += l->visible; break;
+        case TK_HOME: l->selected = 0; break;
+        case TK_END: l->selected = l->total - 1; break;
+        case TK_ENTER: return open_form(a, l, false);
+        case TK_ESC: return H_CLOSE;
+        default: return H_UNKNOWN;
+        }
+        if (l->selected >= l->total)
+            l->selected = l->total - 1;
+        if (l->selected < 0)
+            l->selected = 0;
+        return H_HANDLED | H_REDRAW;
+    }
+    if (ev->type != EV_CHAR)
+        return H_UNKNOWN;
+    switch (ev->ch) {
+    case '/':
+        l->prompt = field_new(false, 100);
+        return H_HANDLED | H_REDRAW;
+    case 'n': go_to_match(a, l, l->match + 1); return H_HANDLED | H_REDRAW;
+    case 'N': go_to_match(a, l, l->match - 1); return H_HANDLED | H_REDRAW;
+    case 'e': return open_form(a, l, false);
+    case 'a':
+        if (!may_edit) {
+            app_message(a, TA_ERROR, "%s", tp_status_message(TP_ERR_PERM));
+            return H_HANDLED | H_REDRAW;
+        }
+        return open_form(a, l, true);
+    case 'd':
+        if (!may_edit) {
+            app_message(a, TA_ERROR, "%s", tp_status_message(TP_ERR_PERM));
+            return H_HANDLED | H_REDRAW;
+        }
+        if (selected_row(l))
+            app_push(a, confirm_view_new(_("Delete this record? (It is kept "
+                                           "as deleted and u brings it back.)"),
+                                         deleted, l));
+        return H_HANDLED | H_REDRAW;
+    case 'u':
+        app_undo(a);
+        l->stale = true;
+        return H_HANDLED | H_REDRAW;
+    default:
+        return H_UNKNOWN;
+    }
+}
+
+static bool list_typing(struct view *v)
+{
+    return ((struct list_view *)v)->prompt != NULL;
+}
+
+static void list_destroy(struct view *v)
+{
+    struct list_view *l = (struct list_view *)v;
+    clear_page(l);
+    field_free(&l->prompt);
+    free(l->search);
+    free(l);
+}
+
+static void list_refresh(struct view *v)
+{
+    ((struct list_view *)v)->stale = true;
+}
+
+static const view_key_help list_keys[] = {
+    {"Enter", N_("Open")},
+    {"a", N_("Add")},
+    {"d", N_("Delete")},
+    {"/", N_("Search")},
+    {"u", N_("Undo")},
+    {NULL, NULL},
+};
+
+static const struct view_ops list_ops = {
+    .name = "list",
+    .title = list_title,
+    .draw = list_draw,
+    .handle = list_handle,
+    .destroy = list_destroy,
+    .keys = list_keys,
+    .typing = list_typing,
+    .on_top = list_refresh,
+};
+
+struct view *list_view_new(struct app *a, const screen *s)
+{
+    (void)a;
+    if (s->kind != SCREEN_RECORDS || s->n_columns == 0)
+        return NULL;
+    struct list_view *l = calloc(1, sizeof *l);
+    if (!l)
+        return NULL;
+    l->base.ops = &list_ops;
+    l->s = s;
+    for (size_t c = 0; c < s->n_columns && c < MAX_COLS; c++) {
+        l->columns[c] = s->columns[c].column;
+        l->defs[c] = field_named(s, s->columns[c].column);
+        l->n_cols++;
+    }
+    l->page_top = -1;
+    l->stale = true;
+    return &l->base;
+}
