@@ -9,6 +9,11 @@
 int cmd_check(tp_db *db);
 /* A consistent online copy of the database into file. */
 int cmd_backup(tp_db *db, const char *file);
+/* Each command's entry: argv[0] is the command's name; returns the exit
+ * status. New commands add one line to the table in commands.c. */
+int cmd_check_main(tp_db *db, int argc, char **argv);
+int cmd_backup_main(tp_db *db, int argc, char **argv);
+
 /* Runs argv[0] with its arguments; returns the exit status. */
 int cmd_run(tp_db *db, int argc, char **argv);
 bool cmd_known(const char *name);

@@ -25,6 +25,19 @@ int cmd_check(tp_db *db)
     return 1;
 }
 
+int cmd_check_main(tp_db *db, int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    return cmd_check(db);
+}
+
+int cmd_backup_main(tp_db *db, int argc, char **argv)
+{
+    (void)argc;
+    return cmd_backup(db, argv[1]);
+}
+
 int cmd_backup(tp_db *db, const char *file)
 {
     tp_status st = db_backup(db, file);
@@ -39,12 +52,27 @@ int cmd_backup(tp_db *db, const char *file)
     return 0;
 }
 
+/* The commands, one line each: name, what follows it, and the function.
+ * Each command that grows beyond a few lines lives in its own file. */
+static const struct command {
+    const char *name;
+    int min_args, max_args; /* after the name */
+    int (*run)(tp_db *db, int argc, char **argv);
+} commands[] = {
+    {"check", 0, 0, cmd_check_main},
+    {"backup", 1, 1, cmd_backup_main},
+};
+
 int cmd_run(tp_db *db, int argc, char **argv)
 {
-    if (strcmp(argv[0], "check") == 0 && argc == 1)
-        return cmd_check(db);
-    if (strcmp(argv[0], "backup") == 0 && argc == 2)
-        return cmd_backup(db, argv[1]);
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+        const struct command *c = &commands[i];
+        if (strcmp(argv[0], c->name) != 0)
+            continue;
+        if (argc - 1 < c->min_args || (c->max_args >= 0 && argc - 1 > c->max_args))
+            break;
+        return c->run(db, argc, argv);
+    }
     fprintf(stderr, "tapian: %s: %s\n%s\n", _("unknown command or wrong "
                                               "arguments"),
             argv[0], _("Try 'tapian --help'."));
@@ -53,5 +81,8 @@ int cmd_run(tp_db *db, int argc, char **argv)
 
 bool cmd_known(const char *name)
 {
-    return strcmp(name, "check") == 0 || strcmp(name, "backup") == 0;
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(name, commands[i].name) == 0)
+            return true;
+    return false;
 }
