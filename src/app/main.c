@@ -78,7 +78,9 @@ struct options {
 static int parse_args(int argc, char **argv, struct options *o)
 {
     int c;
-    while ((c = getopt_long(argc, argv, "hV", long_opts, NULL)) != -1) {
+    /* "+": options stop at the command, which parses its own
+     * (tapian --db X export book --format html). */
+    while ((c = getopt_long(argc, argv, "+hV", long_opts, NULL)) != -1) {
         switch (c) {
         case OPT_DB: o->db_path = optarg; break;
         case OPT_SCREENS: o->screens_dir = optarg; break;
