@@ -70,6 +70,10 @@ static void wrap_paragraph(line_vec *lv, const char *s, size_t n, size_t a,
                     cand_end = q;
                     cand_next = se;
                 }
+                if (se >= b && q > ls) { /* trailing spaces: not a line */
+                    emit(lv, s, ls, b);
+                    return;
+                }
                 if (x + (int)(se - q) <= width) {
                     x += (int)(se - q);
                     q = se;
@@ -109,7 +113,7 @@ static void wrap_paragraph(line_vec *lv, const char *s, size_t n, size_t a,
             }
             break;
         }
-        if (lv->failed)
+        if (lv->failed || ls >= b)
             return;
     }
 }
