@@ -332,6 +332,31 @@ static void test_megabyte_line(void **state)
     free(seed);
 }
 
+/* A Thai run with no space, longer than the window libthai is given at a
+ * time: the breaks still agree with libthai on the whole run. */
+static void test_long_run_without_spaces(void **state)
+{
+    (void)state;
+    char names[64][512];
+    int files = seed_files(names, 64);
+    char *seed = malloc(1);
+    size_t n = 0;
+    for (int f = 0; f < files; f++) { /* every document, spaces removed */
+        size_t sn;
+        char *one = read_file(names[f], &sn);
+        seed = realloc(seed, n + sn + 1);
+        assert_non_null(seed);
+        for (size_t i = 0; i < sn; i++)
+            if (one[i] != ' ' && one[i] != '\n')
+                seed[n++] = one[i];
+        free(one);
+    }
+    assert_true(n > 3 * 8192);
+    check_wrap(seed, n, 40);
+    check_wrap(seed, n, 23);
+    free(seed);
+}
+
 /* ---- word movement -------------------------------------------------------- */
 
 static void test_words(void **state)
@@ -392,6 +417,7 @@ int main(void)
         cmocka_unit_test(test_seed_paragraphs),
         cmocka_unit_test(test_seed_breaks_thai),
         cmocka_unit_test(test_megabyte_line),
+        cmocka_unit_test(test_long_run_without_spaces),
         cmocka_unit_test(test_words),
     };
     return cmocka_run_group_tests_name("text_wrap", tests, setup, teardown);
