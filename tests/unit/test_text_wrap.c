@@ -70,6 +70,8 @@ static void check_wrap(const char *s, size_t n, int width)
     unsigned char *brk = NULL;
     size_t para_end = 0;
     size_t prev_end = 0;
+    for (size_t p = 0; p < lines[0].start; p++)
+        assert_true(s[p] == ' ');
     for (size_t i = 0; i < count; i++) {
         const text_line *l = &lines[i];
         assert_true(l->start >= prev_end && l->start + l->len <= n);
@@ -85,8 +87,7 @@ static void check_wrap(const char *s, size_t n, int width)
             nl += s[p] == '\n';
         }
         assert_true(nl <= 1);
-        if (i == 0)
-            assert_int_equal(l->start, 0);
+        /* before the first line: nothing, or indentation wider than it */
         if (i == 0 || nl) { /* a new paragraph */
             para = l->start;
             while (para > 0 && s[para - 1] != '\n')
@@ -168,6 +169,19 @@ static void test_spaces(void **state)
     free(l);
     check_wrap(s, strlen(s), 5);
     check_wrap(s, strlen(s), 7);
+    /* indentation that fits is kept; wider than the line, it is dropped */
+    const char *ind = "  abc\n      def\n        ";
+    assert_int_equal(text_wrap(ind, strlen(ind), 4, &l), 4);
+    assert_int_equal(l[0].start, 0);
+    assert_int_equal(l[0].len, 0); /* "  " then a word that fits: no cut */
+    assert_int_equal(l[1].start, 2);
+    assert_int_equal(l[1].len, 3); /* "abc" */
+    assert_int_equal(l[2].start, 12);
+    assert_int_equal(l[2].len, 3); /* "def" */
+    assert_int_equal(l[3].len, 0); /* spaces only */
+    free(l);
+    for (int w = 1; w < 10; w++)
+        check_wrap(ind, strlen(ind), w);
 }
 
 static void test_thai_words(void **state)
