@@ -125,14 +125,18 @@ bool text_date_valid(text_date d);
  * forms, CE in ISO. Returns TP_ERR_INVALID for anything else or a day that
  * does not exist. */
 tp_status text_date_parse(const char *s, size_t n, text_date *out);
-/* "11 ต.ค. 2548" (with Thai digits when thai_digits). Returns the length. */
+/* "11 ต.ค. 2548" (with Thai digits when thai_digits). Returns the length
+ * of the whole text, like snprintf; when it does not fit in size bytes, buf
+ * gets "" (never half a character). An invalid date gives "" and -1; the
+ * same holds for the two functions below. */
 int text_date_format(text_date d, bool thai_digits, char *buf, size_t size);
 /* "11 ตุลาคม 2548". */
 int text_date_format_long(text_date d, bool thai_digits, char *buf,
                           size_t size);
 /* "2005-10-11" (how dates are stored). */
 int text_date_iso(text_date d, char *buf, size_t size);
-/* Abbreviation ("ต.ค.") and full name ("ตุลาคม") of month 1-12. */
+/* Abbreviation ("ต.ค.") and full name ("ตุลาคม") of month 1-12; NULL for
+ * any other month. */
 const char *text_month_abbr(int month);
 const char *text_month_name(int month);
 

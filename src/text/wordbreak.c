@@ -3,7 +3,12 @@
  * The breaker loads a dictionary, so it is created once, lazily, and kept in
  * a static: tapian runs on one thread (see DESIGN.md), so no locking. It is
  * freed by text_shutdown, which is also registered with atexit so that leak
- * checkers see a clean exit. */
+ * checkers see a clean exit.
+ *
+ * libthai is given one space-delimited run at a time, and a run longer than
+ * WINDOW bytes in overlapping windows: its buffers grow by small reallocs,
+ * which is quadratic on one huge string (a 1 MB line took minutes). Spaces
+ * are breaks anyway, and libthai's dictionary matching is local to a run. */
 #include <stdlib.h>
 
 #include <thai/thbrk.h>
@@ -12,6 +17,8 @@
 
 #include "tapian/text.h"
 #include "wordbreak.h"
+
+enum { WINDOW = 8192 };
 
 static ThBrk *breaker;
 static bool breaker_failed;
@@ -36,6 +43,90 @@ static ThBrk *get_breaker(void)
     return breaker;
 }
 
+typedef struct {
+    size_t *v;
+    size_t count, cap;
+    bool failed;
+} pos_vec;
+
+static void push(pos_vec *pv, size_t off)
+{
+    if (pv->failed)
+        return;
+    if (pv->count == pv->cap) {
+        size_t cap = pv->cap ? pv->cap * 2 : 64;
+        size_t *v = realloc(pv->v, cap * sizeof *v);
+        if (!v) {
+            pv->failed = true;
+            return;
+        }
+        pv->v = v;
+        pv->cap = cap;
+    }
+    pv->v[pv->count++] = off;
+}
+
+/* Appends libthai's breaks strictly inside [a,b) that are cluster
+ * boundaries of s. */
+static void run_libthai(ThBrk *brk, const char *s, size_t n, size_t a,
+                        size_t b, pos_vec *pv)
+{
+    size_t cps = text_codepoints(s + a, b - a);
+    thwchar_t *w = malloc((cps + 1) * sizeof *w);
+    size_t *at = malloc((cps + 1) * sizeof *at);
+    int *pos = malloc((cps + 1) * sizeof *pos);
+    if (w && at && pos) {
+        size_t i = 0;
+        for (size_t p = a, len; p < b; p += len) {
+            uint32_t c = text_decode(s, b, p, &len);
+            /* a NUL would end libthai's string early; a space breaks alike */
+            w[i] = c == 0 ? L' ' : (thwchar_t)c;
+            at[i++] = p;
+        }
+        w[i] = 0;
+        int k = th_brk_wc_find_breaks(brk, w, pos, cps + 1);
+        for (int j = 0; j < k; j++) {
+            if (pos[j] <= 0 || (size_t)pos[j] >= cps)
+                continue;
+            size_t off = at[pos[j]];
+            if (text_is_cluster_boundary(s, n, off))
+                push(pv, off);
+        }
+    } else {
+        pv->failed = true;
+    }
+    free(w);
+    free(at);
+    free(pos);
+}
+
+/* One run without spaces, window by window. A window that had to end
+ * inside the run keeps only the breaks before its last one and the next
+ * window starts at that break, so that no word is judged cut in half. */
+static void break_run(ThBrk *brk, const char *s, size_t n, size_t a,
+                      size_t b, pos_vec *pv)
+{
+    size_t t = a;
+    while (t < b && !pv->failed) {
+        if (b - t <= WINDOW) {
+            run_libthai(brk, s, n, t, b, pv);
+            return;
+        }
+        size_t e = t + WINDOW;
+        while (e > t && ((unsigned char)s[e] & 0xC0) == 0x80)
+            e--; /* a code point start */
+        size_t before = pv->count;
+        run_libthai(brk, s, n, t, e, pv);
+        size_t found = pv->count - before;
+        if (found == 0)
+            t = e; /* no word in 8 KB: nothing better to do than cut */
+        else if (found == 1)
+            t = pv->v[pv->count - 1];
+        else
+            t = pv->v[--pv->count - 1]; /* drop the last, restart before */
+    }
+}
+
 size_t text_word_breaks(const char *s, size_t n, size_t a, size_t b,
                         size_t **out)
 {
@@ -44,45 +135,28 @@ size_t text_word_breaks(const char *s, size_t n, size_t a, size_t b,
         b = n;
     if (a >= b)
         return 0;
-    size_t cps = text_codepoints(s + a, b - a);
-    if (cps >= (size_t)INT32_MAX)
-        return (size_t)-1; /* libthai counts in int */
-    thwchar_t *w = malloc((cps + 1) * sizeof *w);
-    size_t *at = malloc((cps + 1) * sizeof *at);
-    int *pos = malloc((cps + 1) * sizeof *pos);
-    size_t count = (size_t)-1;
-    if (!w || !at || !pos)
-        goto done;
-    size_t i = 0;
-    for (size_t p = a, len; p < b; p += len) {
-        uint32_t c = text_decode(s, b, p, &len);
-        /* a NUL would end libthai's string early; a space breaks the same */
-        w[i] = c == 0 ? L' ' : (thwchar_t)c;
-        at[i++] = p;
-    }
-    w[i] = 0;
-    at[i] = b;
-    count = 0;
     ThBrk *brk = get_breaker();
     if (!brk)
-        goto done; /* no dictionary: only spaces and newlines break */
-    int k = th_brk_wc_find_breaks(brk, w, pos, cps + 1);
-    size_t *res = malloc(((size_t)(k > 0 ? k : 0) + 1) * sizeof *res);
-    if (!res) {
-        count = (size_t)-1;
-        goto done;
+        return 0; /* no dictionary: only spaces and newlines break */
+    pos_vec pv = {0};
+    size_t p = a;
+    while (p < b && !pv.failed) {
+        size_t q = p;
+        while (q < b && s[q] == ' ')
+            q++;
+        if (q > p && q < b && text_is_cluster_boundary(s, n, q))
+            push(&pv, q); /* a word starts after spaces */
+        p = q;
+        while (q < b && s[q] != ' ')
+            q++;
+        if (q > p)
+            break_run(brk, s, n, p, q, &pv);
+        p = q;
     }
-    for (int j = 0; j < k; j++) {
-        if (pos[j] <= 0 || (size_t)pos[j] >= cps)
-            continue;
-        size_t off = at[pos[j]];
-        if (text_is_cluster_boundary(s, n, off))
-            res[count++] = off;
+    if (pv.failed) {
+        free(pv.v);
+        return (size_t)-1;
     }
-    *out = res;
-done:
-    free(w);
-    free(at);
-    free(pos);
-    return count;
+    *out = pv.v;
+    return pv.count;
 }

@@ -70,6 +70,10 @@ static void wrap_paragraph(line_vec *lv, const char *s, size_t n, size_t a,
                     cand_end = q;
                     cand_next = se;
                 }
+                if (se >= b && q > ls) { /* trailing spaces: not a line */
+                    emit(lv, s, ls, b);
+                    return;
+                }
                 if (x + (int)(se - q) <= width) {
                     x += (int)(se - q);
                     q = se;
@@ -78,9 +82,11 @@ static void wrap_paragraph(line_vec *lv, const char *s, size_t n, size_t a,
                 if (q > ls) {
                     emit(lv, s, ls, q);
                     ls = se;
-                } else { /* indentation wider than the line */
-                    emit(lv, s, ls, ls + (size_t)width);
-                    ls += (size_t)width;
+                } else if (se >= b) { /* a paragraph of spaces only */
+                    emit(lv, s, ls, b);
+                    return;
+                } else { /* indentation wider than the line: drop it */
+                    ls = se;
                 }
                 break;
             }
@@ -109,7 +115,7 @@ static void wrap_paragraph(line_vec *lv, const char *s, size_t n, size_t a,
             }
             break;
         }
-        if (lv->failed)
+        if (lv->failed || ls >= b)
             return;
     }
 }
