@@ -16,7 +16,7 @@
 /* ---- code points ------------------------------------------------------- */
 
 /* Decodes the code point at pos; *len gets its byte length (at least 1).
- * Invalid bytes decode as U+FFFD with length 1. */
+ * An invalid sequence decodes as U+FFFD with its length (1 to 3 bytes). */
 uint32_t text_decode(const char *s, size_t n, size_t pos, size_t *len);
 /* Encodes c into out (4 bytes at most); returns the byte count, 0 if c is not
  * a Unicode scalar value. */
