@@ -24,7 +24,8 @@ WARN := -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wstrict-prototypes \
 
 # pkg-config is asked lazily so that `make deps` works before it is installed.
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lunistring
+# libunistring and libcsv ship no pkg-config file.
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lunistring -lcsv
 
 BASE_CFLAGS = -std=c11 \
               -D_DEFAULT_SOURCE $(WARN) -Iinclude -I$(GEN) \
@@ -60,7 +61,8 @@ SAN_OBJ := $(patsubst %.c,$(SAN)/%.o,$(LIB_SRC)) $(SAN)/gen/embedded_sql.o \
 # Debian packages needed to build, run and test.
 DEB_PACKAGES := gcc libc6-dev make pkg-config libncurses-dev libsqlite3-dev \
                 libunistring-dev libthai-dev libthai-data libcmocka-dev tmux \
-                gettext sqlite3 procps libinih-dev libcrypt-dev
+                gettext sqlite3 procps libinih-dev libcrypt-dev \
+                libcsv-dev libxml2-utils
 
 .PHONY: all run test asan deps unit e2e ui po po-check valgrind bench install uninstall clean
 
