@@ -45,6 +45,8 @@ struct view_ops {
     bool (*typing)(struct view *v);
     /* The view is on top again after the one above it closed. */
     void (*on_top)(struct view *v);
+    /* Help text of the view (from its screen file), or NULL. */
+    const char *(*help)(struct view *v);
 };
 
 struct view {
@@ -59,6 +61,8 @@ struct view {
     X(ACT_QUIT, TK_F10, 'q', N_("Quit"), N_("Leave tapian (asks when something is not saved)")) \
     X(ACT_KEYBOARD, TK_NONE, '`', N_("Thai/ENG"),                             \
       N_("Switch the built-in Thai keyboard (Kedmanee) on or off"))           \
+    X(ACT_LANGUAGE, TK_F9, 0, N_("Thai/English"),                          \
+      N_("Switch the language of the screens between Thai and English"))     \
     X(ACT_REDRAW, TK_CTRL_L, 0, N_("Redraw"),                   \
       N_("Redraw the whole screen (Ctrl-L)"))
 
@@ -155,6 +159,8 @@ struct view *list_view_new(struct app *a, const screen *s);
 /* The form of a record (id NULL: a new one). */
 struct view *form_view_new(struct app *a, const screen *s, const char *id);
 struct view *home_view_new(struct app *a);
+/* Every records screen the user may see, searchable by name or title. */
+struct view *index_view_new(struct app *a);
 /* Choose yourself from the users (Thai order, searchable), then the PIN. */
 struct view *login_view_new(struct app *a);
 /* The same with user_id already chosen (its PIN asked); NULL = none. */

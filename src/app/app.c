@@ -123,6 +123,9 @@ static int global_action(struct app *a, app_action act)
     case ACT_KEYBOARD:
         a->thai_keyboard = !a->thai_keyboard;
         return H_HANDLED | H_REDRAW;
+    case ACT_LANGUAGE:
+        i18n_set_english(!i18n_is_english());
+        return H_HANDLED | H_REDRAW;
     case ACT_REDRAW:
         clearok(curscr, TRUE);
         return H_HANDLED | H_REDRAW;

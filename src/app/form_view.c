@@ -197,6 +197,20 @@ static void form_destroy(struct view *v)
     free(f);
 }
 
+/* The form's help: the screen's, then the focused field's. */
+static const char *form_help(struct view *v)
+{
+    struct form_view *f = (struct form_view *)v;
+    static char buf[2048];
+    const char *fh = i18n_is_english() && f->inputs[f->focus].def->help_en
+                         ? f->inputs[f->focus].def->help_en
+                         : f->inputs[f->focus].def->help;
+    snprintf(buf, sizeof buf, "%s%s%s%s%s", screen_help(f->s) ? screen_help(f->s) : "",
+             fh ? "\n" : "", fh ? screen_field_label(f->inputs[f->focus].def) : "",
+             fh ? ": " : "", fh ? fh : "");
+    return buf;
+}
+
 static const view_key_help form_keys[] = {
     {"F2", N_("Save")},
     {"Tab", N_("Next field")},
@@ -214,6 +228,7 @@ static const struct view_ops form_ops = {
     .destroy = form_destroy,
     .keys = form_keys,
     .typing = form_typing,
+    .help = form_help,
 };
 
 bool form_is(const struct view *v)

@@ -46,6 +46,12 @@ static void help_draw(struct app *a, struct view *v, int top, int height,
     (void)cy;
     (void)cx;
     int lattr = term_attr_of(TA_LABEL) | A_BOLD;
+    const char *about_help = h->about && h->about->ops->help
+                                 ? h->about->ops->help(h->about) : NULL;
+    if (about_help && *about_help) {
+        y += ui_wrapped(stdscr, y, 2, cols - 4, end - y - 8, about_help, A_NORMAL);
+        y++;
+    }
     if (h->about && h->about->ops->keys) {
         char t[160];
         snprintf(t, sizeof t, "%s: %s", _("This screen"),

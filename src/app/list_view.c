@@ -435,6 +435,11 @@ static void list_refresh(struct view *v)
     ((struct list_view *)v)->stale = true;
 }
 
+static const char *list_help(struct view *v)
+{
+    return screen_help(((struct list_view *)v)->s);
+}
+
 static const view_key_help list_keys[] = {
     {"Enter", N_("Open")},
     {"a", N_("Add")},
@@ -453,6 +458,7 @@ static const struct view_ops list_ops = {
     .keys = list_keys,
     .typing = list_typing,
     .on_top = list_refresh,
+    .help = list_help,
 };
 
 struct view *list_view_new(struct app *a, const screen *s)

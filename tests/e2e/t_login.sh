@@ -10,8 +10,8 @@ login_start() {
     shift
     tmx kill-server 2>/dev/null || true
     tmx new-session -d -s t -x 80 -y 24 "sh"
-    tmx set-option -t t status off >/dev/null
-    tmx send-keys -t t "export TERM=tmux-256color LANG=C.UTF-8 ASAN_OPTIONS='$ASAN_OPTIONS'; clear; exec_tapian() { '$E2E_BIN' --db '$db' $* ; echo \"EXIT=\$?\"; }; exec_tapian" Enter
+    tmx set-option -t t: status off >/dev/null
+    tmx send-keys -t t: "export TERM=tmux-256color LANG=C.UTF-8 ASAN_OPTIONS='$ASAN_OPTIONS'; clear; exec_tapian() { '$E2E_BIN' --db '$db' $* ; echo \"EXIT=\$?\"; }; exec_tapian" Enter
 }
 
 test_login_choose_set_pin_and_back() {

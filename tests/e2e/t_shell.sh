@@ -13,10 +13,10 @@ test_resize_and_back() {
     wait_for "หัวเรื่อง" || return 1
     type_text "กุ้งที่น้ำสำคัญ"
     wait_for "กุ้งที่น้ำสำคัญ" || return 1
-    tmx resize-window -t t -x 60 -y 20
+    tmx resize-window -t t: -x 60 -y 20
     wait_for "หน้าต่างเล็กเกินไป" || return 1
     wait_gone "กุ้งที่น้ำสำคัญ" || return 1
-    tmx resize-window -t t -x 80 -y 24
+    tmx resize-window -t t: -x 80 -y 24
     wait_for "กุ้งที่น้ำสำคัญ" || return 1
     wait_gone "หน้าต่างเล็กเกินไป" || return 1
 }
