@@ -132,6 +132,12 @@ bool app_logged_in(struct app *a, const char *user_id, const char *login,
  * login (--user), else the one whose os_user is this OS account, else the
  * identity screen; a PIN is asked when set. Without users, the home view. */
 void app_session_start(struct app *a, const char *login);
+/* For a command: the db connection writes as the user named by login
+ * (--user), else the one linked to the OS account, with that user's roles;
+ * with neither, no roles (then lists whose screens name who may change them
+ * refuse). Returns false, with a message on stderr, when login names nobody
+ * in a database that has users. */
+bool app_command_user(struct app *a, const char *login);
 
 /* Loads and checks the screen files (dir may be NULL) and registers with the
  * db layer which roles may write which table. On error err holds

@@ -4,6 +4,7 @@
 #include <stdbool.h>
 
 #include "tapian/db.h"
+#include "tapian/screen.h"
 
 /* Integrity and foreign-key check with a report; 0 when sound. */
 int cmd_check(tp_db *db);
@@ -13,6 +14,15 @@ int cmd_backup(tp_db *db, const char *file);
  * status. New commands add one line to the table in commands.c. */
 int cmd_check_main(tp_db *db, int argc, char **argv);
 int cmd_backup_main(tp_db *db, int argc, char **argv);
+/* export TABLE [-o FILE] [--labels]: a list as CSV (cmd_csv.c). */
+int cmd_export_csv(tp_db *db, int argc, char **argv);
+/* import TABLE FILE [--dry-run] [--skip-bad] [--rejects PATH]. */
+int cmd_import_main(tp_db *db, int argc, char **argv);
+
+/* The screens loaded at start, for commands that work on a screen's table
+ * (set by main before running a command). */
+void cmd_set_screens(const screen_set *set);
+const screen_set *cmd_screens(void);
 
 /* Runs argv[0] with its arguments; returns the exit status. */
 int cmd_run(tp_db *db, int argc, char **argv);

@@ -92,3 +92,30 @@ void app_session_start(struct app *a, const char *login)
         app_message(a, TA_ERROR, _("No user has the login %s; choose yourself "
                                    "from the list"), login);
 }
+
+bool app_command_user(struct app *a, const char *login)
+{
+    struct found any = {0}, me = {0};
+    if (db_users(a->db, take_user, &any) != TP_OK || any.count == 0)
+        return true;
+    char os_user[64];
+    if (!login)
+        paths_user_name(os_user, sizeof os_user);
+    tp_status st = login ? db_user_by_login(a->db, login, take_user, &me)
+                         : db_user_by_os_user(a->db, os_user, take_user, &me);
+    if (st != TP_OK || me.count == 0) {
+        if (login)
+            fprintf(stderr, "tapian: %s: %s\n", login,
+                    _("no user has this login"));
+        return !login;
+    }
+    a->n_roles = 0;
+    if (db_user_roles(a->db, me.id, add_role, a) != TP_OK) {
+        fprintf(stderr, "tapian: %s\n", _("Your roles cannot be read"));
+        return false;
+    }
+    snprintf(a->user, sizeof a->user, "%s", me.login);
+    db_set_user(a->db, me.login);
+    db_set_roles(a->db, a->role_ptrs, a->n_roles);
+    return true;
+}

@@ -52,6 +52,18 @@ int cmd_backup(tp_db *db, const char *file)
     return 0;
 }
 
+static const screen_set *loaded_screens;
+
+void cmd_set_screens(const screen_set *set)
+{
+    loaded_screens = set;
+}
+
+const screen_set *cmd_screens(void)
+{
+    return loaded_screens;
+}
+
 /* The commands, one line each: name, what follows it, and the function.
  * Each command that grows beyond a few lines lives in its own file. */
 static const struct command {
@@ -61,6 +73,8 @@ static const struct command {
 } commands[] = {
     {"check", 0, 0, cmd_check_main},
     {"backup", 1, 1, cmd_backup_main},
+    {"export", 1, -1, cmd_export_csv},
+    {"import", 1, -1, cmd_import_main},
 };
 
 int cmd_run(tp_db *db, int argc, char **argv)

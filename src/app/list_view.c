@@ -1,11 +1,13 @@
 /* The generic list of a screen's records: columns clipped by width, Thai
- * order, / search with n/N, paging, add / open / delete (tombstone) / undo.
+ * order, / search with n/N, paging, add / open / delete (tombstone) / undo,
+ * x / i export and import CSV (csv_view.c).
  * Only the visible page is read, so 100,000 rows cost what 20 do. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "csv_view.h"
 #include "tapian/app.h"
 #include "tapian/db_records.h"
 #include "tapian/form_value.h"
@@ -37,7 +39,8 @@ struct list_view {
     long page_top;     /* position of page[0]; -1 = nothing loaded */
     bool stale;        /* reload count and page before drawing */
     /* search */
-    field *prompt;     /* non-NULL while typing a search */
+    field *prompt;     /* non-NULL while typing a search or a file name */
+    int prompt_for;    /* the key that opened it: '/', 'x' or 'i' */
     char *search;      /* the last search */
     long matches;
     long match;        /* index of the current match */
@@ -224,7 +227,9 @@ static void list_draw(struct app *a, struct view *v, int top, int height,
                  l->top + i == l->selected);
     if (l->prompt) {
         int y = top + height - 1;
-        const char *label = _("Search:");
+        const char *label = l->prompt_for == 'x'   ? _("Export to CSV file:")
+                            : l->prompt_for == 'i' ? _("Import CSV file:")
+                                                   : _("Search:");
         int w = ui_str(stdscr, y, 1, label, cols - 2, A_BOLD) + 2;
         field_view_draw(stdscr, l->prompt, y, w, cols - w - 1, 1, true, cy, cx);
     }
@@ -299,6 +304,19 @@ static void start_search(struct app *a, struct list_view *l, const char *text)
     go_to_match(a, l, lo == l->matches ? 0 : lo);
 }
 
+static void prompt_done(struct app *a, struct list_view *l, const char *text)
+{
+    struct view *v;
+    if (l->prompt_for == '/')
+        start_search(a, l, text);
+    else if (!*text)
+        return;
+    else if (l->prompt_for == 'x')
+        csv_view_export(a, l->s, text);
+    else if ((v = csv_view_import(a, l->s, text)))
+        app_push(a, v);
+}
+
 static int prompt_key(struct app *a, struct list_view *l, const term_event *ev)
 {
     if (ev->type == EV_CHAR) {
@@ -313,7 +331,7 @@ static int prompt_key(struct app *a, struct list_view *l, const term_event *ev)
         return H_HANDLED;
     switch (ev->key) {
     case TK_ENTER:
-        start_search(a, l, field_text(l->prompt));
+        prompt_done(a, l, field_text(l->prompt));
         field_free(&l->prompt);
         break;
     case TK_ESC: field_free(&l->prompt); break;
@@ -385,8 +403,15 @@ static int list_handle(struct app *a, struct view *v, const term_event *ev)
     if (ev->type != EV_CHAR)
         return H_UNKNOWN;
     switch (ev->ch) {
-    case '/':
-        l->prompt = field_new(false, 100);
+    case 'i':
+        if (!may_edit) {
+            app_message(a, TA_ERROR, "%s", tp_status_message(TP_ERR_PERM));
+            return H_HANDLED | H_REDRAW;
+        }
+        /* fall through */
+    case '/': case 'x':
+        l->prompt = field_new(false, ev->ch == '/' ? 100 : 1000);
+        l->prompt_for = (int)ev->ch;
         return H_HANDLED | H_REDRAW;
     case 'n': go_to_match(a, l, l->match + 1); return H_HANDLED | H_REDRAW;
     case 'N': go_to_match(a, l, l->match - 1); return H_HANDLED | H_REDRAW;
@@ -446,6 +471,8 @@ static const view_key_help list_keys[] = {
     {"d", N_("Delete")},
     {"/", N_("Search")},
     {"u", N_("Undo")},
+    {"x", N_("Export CSV")},
+    {"i", N_("Import CSV")},
     {NULL, NULL},
 };
 

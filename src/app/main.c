@@ -15,7 +15,8 @@ static void usage(FILE *out)
 {
     fprintf(out,
             "%s\n\n"
-            "%s: tapian [OPTION]... [check | backup FILE]\n\n"
+            "%s: tapian [OPTION]... [check | backup FILE | export TABLE -o FILE |\n"
+            "       import TABLE FILE]\n\n"
             "  --db PATH        %s\n"
             "  --screens DIR    %s\n"
             "  --user NAME      %s\n"
@@ -27,7 +28,11 @@ static void usage(FILE *out)
             "  -h, --help       %s\n"
             "  -V, --version    %s\n\n"
             "  check            %s\n"
-            "  backup FILE      %s\n\n"
+            "  backup FILE      %s\n"
+            "  export TABLE -o FILE [--labels]\n"
+            "                   %s\n"
+            "  import TABLE FILE [--dry-run] [--skip-bad] [--rejects PATH]\n"
+            "                   %s\n\n"
             "%s\n",
             _("tapian — knowledge management for community finance groups"),
             _("Usage"),
@@ -44,6 +49,10 @@ static void usage(FILE *out)
             _("show this help and exit"), _("show the version and exit"),
             _("check the database's integrity and references"),
             _("write a consistent copy of the database to FILE"),
+            _("write a list as CSV for Excel (--labels: Thai headings and "
+              "dates)"),
+            _("add and change records from a CSV file; --dry-run only "
+              "reports"),
             _("Keys inside the program: F1 or ? for help, F10 or q to quit."));
 }
 
@@ -170,13 +179,7 @@ int main(int argc, char **argv)
         return 1;
     }
 
-    if (o.cmd_argc > 0) {
-        rc = cmd_run(a.db, o.cmd_argc, o.cmd_argv);
-        db_close(&a.db);
-        free(owned_path);
-        return rc;
-    }
-
+    /* Commands too: the screens say who may write which table. */
     char err[512];
     if (app_load_screens(&a, o.screens_dir, err, sizeof err) != TP_OK) {
         fprintf(stderr, "tapian: %s\n%s\n", _("a screen file is not right:"), err);
@@ -184,6 +187,16 @@ int main(int argc, char **argv)
         db_close(&a.db);
         free(owned_path);
         return 1;
+    }
+
+    if (o.cmd_argc > 0) {
+        cmd_set_screens(&a.screens);
+        rc = app_command_user(&a, o.user) ? cmd_run(a.db, o.cmd_argc, o.cmd_argv)
+                                          : 1;
+        screen_set_free(&a.screens);
+        db_close(&a.db);
+        free(owned_path);
+        return rc;
     }
 
     if (term_start(&o.term) != TP_OK) {
