@@ -1,0 +1,193 @@
+/* List pages and dashboard rollups at province scale. Attendance figures
+ * come from meeting_tally and tambon_circle_tally (migration 002, kept by
+ * triggers), so no query here reads the attendance table. */
+#include "db_internal.h"
+#include "tapian/db_rollup.h"
+
+/* Live tambons with their amphoe and their place in Thai order (ord).
+ * Sorting 165 names with the THAI collation is cheap; the dashboards then
+ * order by the integer ord instead of comparing Thai text per row. */
+#define TAMBONS_CTE                                                          \
+    "t AS (SELECT t.id, t.name, a.name AS amphoe, "                          \
+    "  row_number() OVER (ORDER BY a.name COLLATE THAI, "                    \
+    "    t.name COLLATE THAI, t.id) AS ord "                                 \
+    "  FROM place t LEFT JOIN place a ON a.id = t.parent_id "                \
+    "  WHERE t.kind = 'tambon' AND t.deleted_at IS NULL) "
+
+#define VILLAGE_COUNT                                                        \
+    "(SELECT count(*) FROM place v WHERE v.parent_id = t.id "                \
+    "  AND v.kind = 'village' AND v.deleted_at IS NULL)"
+
+static const char *text(sqlite3_stmt *st, int i)
+{
+    return (const char *)sqlite3_column_text(st, i);
+}
+
+/* Releases the statement and turns the last step's result into a status. */
+static tp_status finish(tp_db *db, sqlite3_stmt *st, int rc)
+{
+    db_stmt_done(st);
+    return rc == SQLITE_DONE ? TP_OK : db_fail(db, rc, NULL);
+}
+
+tp_status db_tambons_page(tp_db *db, int offset, int limit,
+                          db_tambon_row_fn fn, void *ctx)
+{
+    if (offset < 0 || limit < 0)
+        return TP_ERR_INVALID;
+    sqlite3_stmt *st;
+    /* The page is cut before the counts are made, so only its rows pay. */
+    tp_status s = db_stmt(db, "rollup.tambons_page",
+        "WITH " TAMBONS_CTE ", "
+        "page AS (SELECT * FROM t ORDER BY ord LIMIT ?2 OFFSET ?1) "
+        "SELECT t.id, t.name, t.amphoe, " VILLAGE_COUNT ", "
+        " (SELECT count(*) FROM finance_group g WHERE g.place_id = t.id "
+        "   AND g.deleted_at IS NULL) + "
+        " (SELECT count(*) FROM place v JOIN finance_group g "
+        "   ON g.place_id = v.id WHERE v.parent_id = t.id "
+        "   AND v.kind = 'village' AND v.deleted_at IS NULL "
+        "   AND g.deleted_at IS NULL), "
+        " (SELECT coalesce(sum(c.meetings), 0) FROM tambon_circle_tally c "
+        "   WHERE c.tambon_id = t.id) "
+        "FROM page t ORDER BY t.ord", &st);
+    if (s != TP_OK)
+        return s;
+    sqlite3_bind_int(st, 1, offset);
+    sqlite3_bind_int(st, 2, limit);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        db_tambon_row r = {
+            .id = text(st, 0),
+            .name = text(st, 1),
+            .amphoe = text(st, 2),
+            .villages = sqlite3_column_int(st, 3),
+            .groups = sqlite3_column_int(st, 4),
+            .meetings = sqlite3_column_int64(st, 5),
+        };
+        if (!fn(ctx, &r)) {
+            rc = SQLITE_DONE;
+            break;
+        }
+    }
+    return finish(db, st, rc);
+}
+
+tp_status db_meetings_page(tp_db *db, const char *tambon_id, int offset,
+                           int limit, db_meeting_row_fn fn, void *ctx)
+{
+    if (!tambon_id || offset < 0 || limit < 0)
+        return TP_ERR_INVALID;
+    sqlite3_stmt *st;
+    /* Walks meeting_tally_tambon_date backwards: no sort, and only the
+     * page's meetings are looked up for their titles. */
+    tp_status s = db_stmt(db, "rollup.meetings_page",
+        "SELECT k.meeting_id, k.held_on, k.circle, m.title, k.came, k.listed "
+        "FROM meeting_tally k JOIN meeting m ON m.id = k.meeting_id "
+        "WHERE k.tambon_id = ?1 AND k.live = 1 "
+        "ORDER BY k.held_on DESC, k.meeting_id DESC LIMIT ?3 OFFSET ?2", &st);
+    if (s != TP_OK)
+        return s;
+    sqlite3_bind_text(st, 1, tambon_id, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(st, 2, offset);
+    sqlite3_bind_int(st, 3, limit);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        db_meeting_row r = {
+            .id = text(st, 0),
+            .held_on = text(st, 1),
+            .circle = text(st, 2),
+            .title = text(st, 3),
+            .attendees = sqlite3_column_int(st, 4),
+            .listed = sqlite3_column_int(st, 5),
+        };
+        if (!fn(ctx, &r)) {
+            rc = SQLITE_DONE;
+            break;
+        }
+    }
+    return finish(db, st, rc);
+}
+
+tp_status db_attendance_rate_by_circle_tambon(tp_db *db, db_circle_rate_fn fn,
+                                              void *ctx)
+{
+    sqlite3_stmt *st;
+    tp_status s = db_stmt(db, "rollup.rate_circle_tambon",
+        "WITH " TAMBONS_CTE
+        "SELECT t.id, t.name, t.amphoe, c.circle, c.meetings, c.listed, c.came "
+        "FROM t JOIN tambon_circle_tally c ON c.tambon_id = t.id "
+        "WHERE c.meetings > 0 "
+        "ORDER BY t.ord, CASE c.circle WHEN 'kit' THEN 1 WHEN 'amnuay' THEN 2 "
+        "  WHEN 'eua' THEN 3 WHEN 'mixed' THEN 4 WHEN 'tambon_network' THEN 5 "
+        "  WHEN 'field_stage' THEN 6 WHEN 'knowledge_fair' THEN 7 ELSE 8 END, "
+        "  c.circle", &st);
+    if (s != TP_OK)
+        return s;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        db_circle_rate_row r = {
+            .tambon_id = text(st, 0),
+            .tambon = text(st, 1),
+            .amphoe = text(st, 2),
+            .circle = text(st, 3),
+            .meetings = sqlite3_column_int64(st, 4),
+            .listed = sqlite3_column_int64(st, 5),
+            .came = sqlite3_column_int64(st, 6),
+        };
+        r.rate = r.listed > 0 ? (double)r.came / (double)r.listed : 0.0;
+        if (!fn(ctx, &r)) {
+            rc = SQLITE_DONE;
+            break;
+        }
+    }
+    return finish(db, st, rc);
+}
+
+/* One pivot column: villages of the tambon at `status` on step n. */
+#define STEP(n, status, alias)                                               \
+    "sum(s.step = " #n " AND s.status = '" status "') AS " alias
+
+tp_status db_six_step_rollup_by_tambon(tp_db *db, db_six_step_fn fn,
+                                       void *ctx)
+{
+    sqlite3_stmt *st;
+    /* 1,600 villages × 6 steps is small enough to aggregate on demand;
+     * the covering index six_step_village_live keeps it to index reads. */
+    tp_status s = db_stmt(db, "rollup.six_step_tambon",
+        "WITH " TAMBONS_CTE ", "
+        "s AS (SELECT v.parent_id AS tambon_id, "
+        STEP(1, "in_progress", "p1") ", " STEP(2, "in_progress", "p2") ", "
+        STEP(3, "in_progress", "p3") ", " STEP(4, "in_progress", "p4") ", "
+        STEP(5, "in_progress", "p5") ", " STEP(6, "in_progress", "p6") ", "
+        STEP(1, "reached", "r1") ", " STEP(2, "reached", "r2") ", "
+        STEP(3, "reached", "r3") ", " STEP(4, "reached", "r4") ", "
+        STEP(5, "reached", "r5") ", " STEP(6, "reached", "r6") " "
+        "  FROM place v JOIN six_step s ON s.village_id = v.id "
+        "  WHERE v.kind = 'village' AND v.deleted_at IS NULL "
+        "    AND s.deleted_at IS NULL "
+        "  GROUP BY v.parent_id) "
+        "SELECT t.id, t.name, t.amphoe, " VILLAGE_COUNT ", "
+        " s.p1, s.p2, s.p3, s.p4, s.p5, s.p6, "
+        " s.r1, s.r2, s.r3, s.r4, s.r5, s.r6 "
+        "FROM t LEFT JOIN s ON s.tambon_id = t.id ORDER BY t.ord", &st);
+    if (s != TP_OK)
+        return s;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        db_six_step_row r = {
+            .tambon_id = text(st, 0),
+            .tambon = text(st, 1),
+            .amphoe = text(st, 2),
+            .villages = sqlite3_column_int(st, 3),
+        };
+        for (int i = 0; i < DB_SIX_STEPS; i++) {
+            r.in_progress[i] = sqlite3_column_int(st, 4 + i); /* NULL → 0 */
+            r.reached[i] = sqlite3_column_int(st, 4 + DB_SIX_STEPS + i);
+        }
+        if (!fn(ctx, &r)) {
+            rc = SQLITE_DONE;
+            break;
+        }
+    }
+    return finish(db, st, rc);
+}

@@ -1,0 +1,160 @@
+-- tapian schema, migration 2 (PRAGMA user_version = 2): summaries for the
+-- province dashboards.
+--
+-- At province scale (100,000 meetings, 2,000,000 attendance rows) counting
+-- attendance at query time takes seconds. Two derived tables are kept up to
+-- date by triggers in the same transaction as each change, so a dashboard
+-- reads a few hundred or a few thousand small rows instead:
+--
+--   meeting_tally        one row per meeting: its tambon, circle, date, and
+--                        how many live attendance rows it has (listed) and
+--                        how many of those came (present, late,
+--                        representative — the same rule as attendee_count)
+--   tambon_circle_tally  per tambon and circle, the sums over live meetings
+--
+-- They are not records: no base columns, no audit, never synced (each file
+-- derives its own), and db_insert refuses them. Tombstoned meetings and
+-- attendance rows do not count. A meeting's tambon is its place when that is
+-- a tambon, the village's tambon when it is a village, NULL otherwise.
+
+CREATE TABLE meeting_tally (
+  meeting_id TEXT PRIMARY KEY NOT NULL,
+  tambon_id  TEXT,
+  circle     TEXT NOT NULL,
+  held_on    TEXT NOT NULL,
+  live       INTEGER NOT NULL CHECK (live IN (0, 1)),
+  listed     INTEGER NOT NULL DEFAULT 0 CHECK (listed >= 0),
+  came       INTEGER NOT NULL DEFAULT 0 CHECK (came >= 0 AND came <= listed)
+) WITHOUT ROWID;
+
+-- A tambon's meetings, newest first (the implicit last key is meeting_id).
+CREATE INDEX meeting_tally_tambon_date ON meeting_tally (tambon_id, held_on)
+  WHERE live = 1;
+
+CREATE TABLE tambon_circle_tally (
+  tambon_id TEXT NOT NULL,
+  circle    TEXT NOT NULL,
+  meetings  INTEGER NOT NULL DEFAULT 0 CHECK (meetings >= 0),
+  listed    INTEGER NOT NULL DEFAULT 0 CHECK (listed >= 0),
+  came      INTEGER NOT NULL DEFAULT 0 CHECK (came >= 0),
+  PRIMARY KEY (tambon_id, circle)
+) WITHOUT ROWID;
+
+-- ---- second level: tambon_circle_tally follows meeting_tally ---------------
+
+CREATE TRIGGER meeting_tally_ins AFTER INSERT ON meeting_tally
+WHEN NEW.live = 1 AND NEW.tambon_id IS NOT NULL
+BEGIN
+  INSERT INTO tambon_circle_tally (tambon_id, circle, meetings, listed, came)
+  VALUES (NEW.tambon_id, NEW.circle, 1, NEW.listed, NEW.came)
+  ON CONFLICT (tambon_id, circle) DO UPDATE SET
+    meetings = meetings + 1, listed = listed + excluded.listed,
+    came = came + excluded.came;
+END;
+
+-- The common case (an attendance row added or changed): same bucket, so
+-- only the difference is added.
+CREATE TRIGGER meeting_tally_upd_same AFTER UPDATE ON meeting_tally
+WHEN NEW.live = 1 AND OLD.live = 1 AND NEW.tambon_id IS NOT NULL
+     AND NEW.tambon_id = OLD.tambon_id AND NEW.circle = OLD.circle
+BEGIN
+  UPDATE tambon_circle_tally
+     SET listed = listed + NEW.listed - OLD.listed,
+         came = came + NEW.came - OLD.came
+   WHERE tambon_id = NEW.tambon_id AND circle = NEW.circle;
+END;
+
+-- Moved to another tambon or circle, tombstoned or restored: the meeting
+-- leaves its old bucket and joins its new one.
+CREATE TRIGGER meeting_tally_upd_move AFTER UPDATE ON meeting_tally
+WHEN NOT (NEW.live = 1 AND OLD.live = 1 AND NEW.tambon_id IS NOT NULL
+          AND NEW.tambon_id = OLD.tambon_id AND NEW.circle = OLD.circle)
+BEGIN
+  UPDATE tambon_circle_tally
+     SET meetings = meetings - 1, listed = listed - OLD.listed,
+         came = came - OLD.came
+   WHERE OLD.live = 1 AND tambon_id = OLD.tambon_id AND circle = OLD.circle;
+  INSERT INTO tambon_circle_tally (tambon_id, circle, meetings, listed, came)
+  SELECT NEW.tambon_id, NEW.circle, 1, NEW.listed, NEW.came
+   WHERE NEW.live = 1 AND NEW.tambon_id IS NOT NULL
+  ON CONFLICT (tambon_id, circle) DO UPDATE SET
+    meetings = meetings + 1, listed = listed + excluded.listed,
+    came = came + excluded.came;
+END;
+
+-- ---- backfill: a file that already has meetings gets its summaries --------
+-- (before the triggers below exist, so nothing is counted twice)
+
+INSERT INTO meeting_tally (meeting_id, tambon_id, circle, held_on, live,
+                           listed, came)
+SELECT m.id,
+       (SELECT CASE p.kind WHEN 'tambon' THEN p.id
+                           WHEN 'village' THEN p.parent_id END
+          FROM place p WHERE p.id = m.place_id),
+       m.circle, m.held_on, m.deleted_at IS NULL,
+       (SELECT count(*) FROM attendance a
+         WHERE a.meeting_id = m.id AND a.deleted_at IS NULL),
+       (SELECT count(*) FROM attendance a
+         WHERE a.meeting_id = m.id AND a.deleted_at IS NULL
+           AND a.status IN ('present', 'late', 'representative'))
+  FROM meeting m;
+
+-- ---- first level: meeting_tally follows meeting and attendance ------------
+
+CREATE TRIGGER meeting_tally_new AFTER INSERT ON meeting
+BEGIN
+  INSERT INTO meeting_tally (meeting_id, tambon_id, circle, held_on, live)
+  VALUES (NEW.id,
+          (SELECT CASE p.kind WHEN 'tambon' THEN p.id
+                              WHEN 'village' THEN p.parent_id END
+             FROM place p WHERE p.id = NEW.place_id),
+          NEW.circle, NEW.held_on, NEW.deleted_at IS NULL);
+END;
+
+CREATE TRIGGER meeting_tally_change
+AFTER UPDATE OF place_id, circle, held_on, deleted_at ON meeting
+BEGIN
+  UPDATE meeting_tally
+     SET tambon_id = (SELECT CASE p.kind WHEN 'tambon' THEN p.id
+                                         WHEN 'village' THEN p.parent_id END
+                        FROM place p WHERE p.id = NEW.place_id),
+         circle = NEW.circle, held_on = NEW.held_on,
+         live = NEW.deleted_at IS NULL
+   WHERE meeting_id = NEW.id;
+END;
+
+CREATE TRIGGER attendance_tally_ins AFTER INSERT ON attendance
+WHEN NEW.deleted_at IS NULL
+BEGIN
+  UPDATE meeting_tally
+     SET listed = listed + 1,
+         came = came + (NEW.status IN ('present', 'late', 'representative'))
+   WHERE meeting_id = NEW.meeting_id;
+END;
+
+CREATE TRIGGER attendance_tally_upd
+AFTER UPDATE OF status, deleted_at, meeting_id ON attendance
+BEGIN
+  UPDATE meeting_tally
+     SET listed = listed - 1,
+         came = came - (OLD.status IN ('present', 'late', 'representative'))
+   WHERE meeting_id = OLD.meeting_id AND OLD.deleted_at IS NULL;
+  UPDATE meeting_tally
+     SET listed = listed + 1,
+         came = came + (NEW.status IN ('present', 'late', 'representative'))
+   WHERE meeting_id = NEW.meeting_id AND NEW.deleted_at IS NULL;
+END;
+
+-- A village moved to another tambon (or a place changing level) takes its
+-- meetings with it.
+CREATE TRIGGER place_tally_move AFTER UPDATE OF parent_id, kind ON place
+BEGIN
+  UPDATE meeting_tally
+     SET tambon_id = CASE NEW.kind WHEN 'tambon' THEN NEW.id
+                                   WHEN 'village' THEN NEW.parent_id END
+   WHERE meeting_id IN (SELECT id FROM meeting WHERE place_id = NEW.id);
+END;
+
+-- Dashboards count a tambon's villages per step of the six-step process.
+CREATE INDEX six_step_village_live ON six_step (village_id, step, status)
+  WHERE deleted_at IS NULL;
