@@ -5,13 +5,18 @@
 #include "tapian/db_rollup.h"
 
 /* Live tambons with their amphoe and their place in Thai order (ord).
- * Sorting 165 names with the THAI collation is cheap; the dashboards then
- * order by the integer ord instead of comparing Thai text per row. */
+ * The THAI collation costs about a microsecond per comparison (2 µs for
+ * two equal names), so amphoe are ranked first (23 names) and tambons are
+ * then sorted by that integer rank and their own name: Thai comparisons
+ * only happen between tambons of one amphoe. Dashboards then order by the
+ * integer ord instead of comparing Thai text per row. */
 #define TAMBONS_CTE                                                          \
+    "a AS (SELECT id, name, row_number() OVER (ORDER BY name COLLATE THAI, " \
+    "  id) AS rank FROM place WHERE kind = 'amphoe' "                        \
+    "  AND deleted_at IS NULL), "                                            \
     "t AS (SELECT t.id, t.name, a.name AS amphoe, "                          \
-    "  row_number() OVER (ORDER BY a.name COLLATE THAI, "                    \
-    "    t.name COLLATE THAI, t.id) AS ord "                                 \
-    "  FROM place t LEFT JOIN place a ON a.id = t.parent_id "                \
+    "  row_number() OVER (ORDER BY a.rank, t.name COLLATE THAI, t.id) "      \
+    "  AS ord FROM place t LEFT JOIN a ON a.id = t.parent_id "               \
     "  WHERE t.kind = 'tambon' AND t.deleted_at IS NULL) "
 
 #define VILLAGE_COUNT                                                        \
@@ -78,13 +83,17 @@ tp_status db_meetings_page(tp_db *db, const char *tambon_id, int offset,
     if (!tambon_id || offset < 0 || limit < 0)
         return TP_ERR_INVALID;
     sqlite3_stmt *st;
-    /* Walks meeting_tally_tambon_date backwards: no sort, and only the
-     * page's meetings are looked up for their titles. */
+    /* The page is cut from meeting_tally_tambon_date alone (walked
+     * backwards, no sort, no table reads for skipped rows); only the page's
+     * meetings are then read for their counts and titles. */
     tp_status s = db_stmt(db, "rollup.meetings_page",
-        "SELECT k.meeting_id, k.held_on, k.circle, m.title, k.came, k.listed "
-        "FROM meeting_tally k JOIN meeting m ON m.id = k.meeting_id "
-        "WHERE k.tambon_id = ?1 AND k.live = 1 "
-        "ORDER BY k.held_on DESC, k.meeting_id DESC LIMIT ?3 OFFSET ?2", &st);
+        "WITH page AS (SELECT meeting_id, held_on FROM meeting_tally "
+        "  WHERE tambon_id = ?1 AND live = 1 "
+        "  ORDER BY held_on DESC, meeting_id DESC LIMIT ?3 OFFSET ?2) "
+        "SELECT p.meeting_id, p.held_on, k.circle, m.title, k.came, k.listed "
+        "FROM page p JOIN meeting_tally k ON k.meeting_id = p.meeting_id "
+        "JOIN meeting m ON m.id = p.meeting_id "
+        "ORDER BY p.held_on DESC, p.meeting_id DESC", &st);
     if (s != TP_OK)
         return s;
     sqlite3_bind_text(st, 1, tambon_id, -1, SQLITE_TRANSIENT);

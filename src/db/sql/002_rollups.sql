@@ -40,7 +40,7 @@ CREATE TABLE tambon_circle_tally (
   PRIMARY KEY (tambon_id, circle)
 ) WITHOUT ROWID;
 
--- ---- second level: tambon_circle_tally follows meeting_tally ---------------
+-- ---- second level: tambon_circle_tally, for new and moved meetings ---------
 
 CREATE TRIGGER meeting_tally_ins AFTER INSERT ON meeting_tally
 WHEN NEW.live = 1 AND NEW.tambon_id IS NOT NULL
@@ -52,23 +52,14 @@ BEGIN
     came = came + excluded.came;
 END;
 
--- The common case (an attendance row added or changed): same bucket, so
--- only the difference is added.
-CREATE TRIGGER meeting_tally_upd_same AFTER UPDATE ON meeting_tally
-WHEN NEW.live = 1 AND OLD.live = 1 AND NEW.tambon_id IS NOT NULL
-     AND NEW.tambon_id = OLD.tambon_id AND NEW.circle = OLD.circle
-BEGIN
-  UPDATE tambon_circle_tally
-     SET listed = listed + NEW.listed - OLD.listed,
-         came = came + NEW.came - OLD.came
-   WHERE tambon_id = NEW.tambon_id AND circle = NEW.circle;
-END;
-
--- Moved to another tambon or circle, tombstoned or restored: the meeting
--- leaves its old bucket and joins its new one.
-CREATE TRIGGER meeting_tally_upd_move AFTER UPDATE ON meeting_tally
-WHEN NOT (NEW.live = 1 AND OLD.live = 1 AND NEW.tambon_id IS NOT NULL
-          AND NEW.tambon_id = OLD.tambon_id AND NEW.circle = OLD.circle)
+-- A meeting moved to another tambon or circle, tombstoned or restored
+-- leaves its old bucket with its counts and joins its new one. (Attendance
+-- changes update both levels directly, below, without this cascade: one
+-- trigger frame per attendance row instead of two keeps bulk loads fast.)
+CREATE TRIGGER meeting_tally_move AFTER UPDATE OF tambon_id, circle, live
+ON meeting_tally
+WHEN OLD.tambon_id IS NOT NEW.tambon_id OR OLD.circle IS NOT NEW.circle
+     OR OLD.live IS NOT NEW.live
 BEGIN
   UPDATE tambon_circle_tally
      SET meetings = meetings - 1, listed = listed - OLD.listed,
@@ -123,6 +114,8 @@ BEGIN
    WHERE meeting_id = NEW.id;
 END;
 
+-- An attendance row counts in its meeting's tally and, while the meeting
+-- is live and has a tambon, in that tambon's circle bucket.
 CREATE TRIGGER attendance_tally_ins AFTER INSERT ON attendance
 WHEN NEW.deleted_at IS NULL
 BEGIN
@@ -130,6 +123,13 @@ BEGIN
      SET listed = listed + 1,
          came = came + (NEW.status IN ('present', 'late', 'representative'))
    WHERE meeting_id = NEW.meeting_id;
+  UPDATE tambon_circle_tally
+     SET listed = listed + 1,
+         came = came + (NEW.status IN ('present', 'late', 'representative'))
+   WHERE tambon_id = (SELECT tambon_id FROM meeting_tally
+                       WHERE meeting_id = NEW.meeting_id AND live = 1)
+     AND circle = (SELECT circle FROM meeting_tally
+                    WHERE meeting_id = NEW.meeting_id);
 END;
 
 CREATE TRIGGER attendance_tally_upd
@@ -139,10 +139,26 @@ BEGIN
      SET listed = listed - 1,
          came = came - (OLD.status IN ('present', 'late', 'representative'))
    WHERE meeting_id = OLD.meeting_id AND OLD.deleted_at IS NULL;
+  UPDATE tambon_circle_tally
+     SET listed = listed - 1,
+         came = came - (OLD.status IN ('present', 'late', 'representative'))
+   WHERE OLD.deleted_at IS NULL
+     AND tambon_id = (SELECT tambon_id FROM meeting_tally
+                       WHERE meeting_id = OLD.meeting_id AND live = 1)
+     AND circle = (SELECT circle FROM meeting_tally
+                    WHERE meeting_id = OLD.meeting_id);
   UPDATE meeting_tally
      SET listed = listed + 1,
          came = came + (NEW.status IN ('present', 'late', 'representative'))
    WHERE meeting_id = NEW.meeting_id AND NEW.deleted_at IS NULL;
+  UPDATE tambon_circle_tally
+     SET listed = listed + 1,
+         came = came + (NEW.status IN ('present', 'late', 'representative'))
+   WHERE NEW.deleted_at IS NULL
+     AND tambon_id = (SELECT tambon_id FROM meeting_tally
+                       WHERE meeting_id = NEW.meeting_id AND live = 1)
+     AND circle = (SELECT circle FROM meeting_tally
+                    WHERE meeting_id = NEW.meeting_id);
 END;
 
 -- A village moved to another tambon (or a place changing level) takes its
