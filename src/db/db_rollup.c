@@ -2,22 +2,16 @@
  * come from meeting_tally and tambon_circle_tally (migration 002, kept by
  * triggers), so no query here reads the attendance table. */
 #include "db_internal.h"
+#include "db_rank.h"
 #include "tapian/db_rollup.h"
 
-/* Live tambons with their amphoe and their place in Thai order (ord).
- * The THAI collation costs about a microsecond per comparison (2 µs for
- * two equal names), so amphoe are ranked first (23 names) and tambons are
- * then sorted by that integer rank and their own name: Thai comparisons
- * only happen between tambons of one amphoe. Dashboards then order by the
- * integer ord instead of comparing Thai text per row. */
+/* Live tambons with their amphoe and their place in Thai order (ord, from
+ * 1), read from the per-connection cache of db_rank.c: no Thai sorting per
+ * call, and a page is a range of the INTEGER PRIMARY KEY ord. */
 #define TAMBONS_CTE                                                          \
-    "a AS (SELECT id, name, row_number() OVER (ORDER BY name COLLATE THAI, " \
-    "  id) AS rank FROM place WHERE kind = 'amphoe' "                        \
-    "  AND deleted_at IS NULL), "                                            \
-    "t AS (SELECT t.id, t.name, a.name AS amphoe, "                          \
-    "  row_number() OVER (ORDER BY a.rank, t.name COLLATE THAI, t.id) "      \
-    "  AS ord FROM place t LEFT JOIN a ON a.id = t.parent_id "               \
-    "  WHERE t.kind = 'tambon' AND t.deleted_at IS NULL) "
+    "t AS (SELECT r.ord, p.id, p.name, a.name AS amphoe "                    \
+    "  FROM temp.tambon_rank r JOIN place p ON p.id = r.id "                 \
+    "  LEFT JOIN place a ON a.id = p.parent_id) "
 
 #define VILLAGE_COUNT                                                        \
     "(SELECT count(*) FROM place v WHERE v.parent_id = t.id "                \
@@ -40,11 +34,14 @@ tp_status db_tambons_page(tp_db *db, int offset, int limit,
 {
     if (offset < 0 || limit < 0)
         return TP_ERR_INVALID;
+    tp_status s = db_tambon_rank_fresh(db);
+    if (s != TP_OK)
+        return s;
     sqlite3_stmt *st;
     /* The page is cut before the counts are made, so only its rows pay. */
-    tp_status s = db_stmt(db, "rollup.tambons_page",
+    s = db_stmt(db, "rollup.tambons_page",
         "WITH " TAMBONS_CTE ", "
-        "page AS (SELECT * FROM t ORDER BY ord LIMIT ?2 OFFSET ?1) "
+        "page AS (SELECT * FROM t WHERE ord > ?1 ORDER BY ord LIMIT ?2) "
         "SELECT t.id, t.name, t.amphoe, " VILLAGE_COUNT ", "
         " (SELECT count(*) FROM finance_group g WHERE g.place_id = t.id "
         "   AND g.deleted_at IS NULL) + "
@@ -120,8 +117,11 @@ tp_status db_meetings_page(tp_db *db, const char *tambon_id, int offset,
 tp_status db_attendance_rate_by_circle_tambon(tp_db *db, db_circle_rate_fn fn,
                                               void *ctx)
 {
+    tp_status s = db_tambon_rank_fresh(db);
+    if (s != TP_OK)
+        return s;
     sqlite3_stmt *st;
-    tp_status s = db_stmt(db, "rollup.rate_circle_tambon",
+    s = db_stmt(db, "rollup.rate_circle_tambon",
         "WITH " TAMBONS_CTE
         "SELECT t.id, t.name, t.amphoe, c.circle, c.meetings, c.listed, c.came "
         "FROM t JOIN tambon_circle_tally c ON c.tambon_id = t.id "
@@ -159,10 +159,13 @@ tp_status db_attendance_rate_by_circle_tambon(tp_db *db, db_circle_rate_fn fn,
 tp_status db_six_step_rollup_by_tambon(tp_db *db, db_six_step_fn fn,
                                        void *ctx)
 {
+    tp_status s = db_tambon_rank_fresh(db);
+    if (s != TP_OK)
+        return s;
     sqlite3_stmt *st;
     /* 1,600 villages × 6 steps is small enough to aggregate on demand;
      * the covering index six_step_village_live keeps it to index reads. */
-    tp_status s = db_stmt(db, "rollup.six_step_tambon",
+    s = db_stmt(db, "rollup.six_step_tambon",
         "WITH " TAMBONS_CTE ", "
         "s AS (SELECT v.parent_id AS tambon_id, "
         STEP(1, "in_progress", "p1") ", " STEP(2, "in_progress", "p2") ", "

@@ -289,6 +289,25 @@ static void test_tambons_page(void **state)
     assert_int_equal(db_tambons_page(db, 1, 5, on_tambon, &o), TP_OK);
     assert_int_equal(o.n, 1);
     assert_string_equal(o.name[0], "บางจาก");
+
+    /* The cached Thai order follows a rename on this connection ... */
+    db_value rename = DB_V_TEXT("name", "กะทูน");
+    assert_int_equal(db_update(db, "place", w.t_bang, 1, &rename, 1), TP_OK);
+    memset(&o, 0, sizeof o);
+    assert_int_equal(db_tambons_page(db, 0, 20, on_tambon, &o), TP_OK);
+    assert_int_equal(o.n, 2);
+    assert_string_equal(o.name[0], "กะทูน");
+    assert_string_equal(o.name[1], "ท่าไร่");
+
+    /* ... and a tombstone committed by another connection. */
+    tp_db *other = open_new(t.db);
+    assert_non_null(other);
+    assert_int_equal(db_tombstone(other, "place", w.t_bang, 2), TP_OK);
+    db_close(&other);
+    memset(&o, 0, sizeof o);
+    assert_int_equal(db_tambons_page(db, 0, 20, on_tambon, &o), TP_OK);
+    assert_int_equal(o.n, 1);
+    assert_string_equal(o.name[0], "ท่าไร่");
     db_close(&db);
     tdir_remove(&t);
 }

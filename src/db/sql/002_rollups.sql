@@ -171,6 +171,8 @@ BEGIN
    WHERE meeting_id IN (SELECT id FROM meeting WHERE place_id = NEW.id);
 END;
 
--- Dashboards count a tambon's villages per step of the six-step process.
-CREATE INDEX six_step_village_live ON six_step (village_id, step, status)
-  WHERE deleted_at IS NULL;
+-- Dashboards count a tambon's villages per step of the six-step process:
+-- a covering index (deleted_at in it, not as a partial-index WHERE, so the
+-- query never reads the table).
+CREATE INDEX six_step_village_live ON six_step (village_id, deleted_at, step,
+                                                status);
