@@ -22,9 +22,10 @@
 #include "gen_text.h"
 #include "tapian/db.h"
 #include "tapian/db_bulk.h"
+#include "tapian/embedded.h"
 
 /* Bump when the data changes; the cache check compares it. */
-#define GEN_VERSION 3
+#define GEN_VERSION 4
 #define SEED 0x7461706961ULL /* "tapia" */
 
 #define N_AMPHOE 23
@@ -357,6 +358,17 @@ static tp_status generate(struct province *p, const char *path,
     return s;
 }
 
+/* FNV-1a over the compiled-in SQL, so that any schema change (a trigger or
+ * an index edited in place, not only a new migration) makes a new file. */
+static uint32_t schema_hash(void)
+{
+    uint32_t h = 2166136261u;
+    for (const struct embedded_file *f = embedded_files; f->name; f++)
+        for (size_t i = 0; i < f->size; i++)
+            h = (h ^ (unsigned char)f->data[i]) * 16777619u;
+    return h;
+}
+
 /* True when path holds a complete file of this generator and schema. */
 static bool up_to_date(const char *path, const char *version)
 {
@@ -417,8 +429,8 @@ int main(int argc, char **argv)
         return 2;
     }
     char version[64];
-    snprintf(version, sizeof version, "gen_province %d schema %d",
-             GEN_VERSION, db_schema_latest());
+    snprintf(version, sizeof version, "gen_province %d schema %d/%08x",
+             GEN_VERSION, db_schema_latest(), (unsigned)schema_hash());
     if (up_to_date(path, version)) {
         printf("%s is up to date (%s)\n", path, version);
         return 0;

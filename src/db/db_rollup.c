@@ -1,6 +1,7 @@
-/* List pages and dashboard rollups at province scale. Attendance figures
- * come from meeting_tally and tambon_circle_tally (migration 002, kept by
- * triggers), so no query here reads the attendance table. */
+/* List pages and dashboard rollups at province scale. The figures come
+ * from the summaries of migration 002 (meeting_tally, tambon_circle_tally,
+ * six_step_tally, kept by triggers), so no query here reads the attendance
+ * or six_step tables. */
 #include "db_internal.h"
 #include "db_rank.h"
 #include "tapian/db_rollup.h"
@@ -152,9 +153,8 @@ tp_status db_attendance_rate_by_circle_tambon(tp_db *db, db_circle_rate_fn fn,
     return finish(db, st, rc);
 }
 
-/* One pivot column: villages of the tambon at `status` on step n. */
-#define STEP(n, status, alias)                                               \
-    "sum(s.step = " #n " AND s.status = '" status "') AS " alias
+/* One pivot column: the tambon's count `col` for step n. */
+#define STEP(n, col) "sum(CASE k.step WHEN " #n " THEN k." col " END)"
 
 tp_status db_six_step_rollup_by_tambon(tp_db *db, db_six_step_fn fn,
                                        void *ctx)
@@ -163,25 +163,18 @@ tp_status db_six_step_rollup_by_tambon(tp_db *db, db_six_step_fn fn,
     if (s != TP_OK)
         return s;
     sqlite3_stmt *st;
-    /* 1,600 villages × 6 steps is small enough to aggregate on demand;
-     * the covering index six_step_village_live keeps it to index reads. */
+    /* At most six six_step_tally rows per tambon (migration 002). */
     s = db_stmt(db, "rollup.six_step_tambon",
-        "WITH " TAMBONS_CTE ", "
-        "s AS (SELECT v.parent_id AS tambon_id, "
-        STEP(1, "in_progress", "p1") ", " STEP(2, "in_progress", "p2") ", "
-        STEP(3, "in_progress", "p3") ", " STEP(4, "in_progress", "p4") ", "
-        STEP(5, "in_progress", "p5") ", " STEP(6, "in_progress", "p6") ", "
-        STEP(1, "reached", "r1") ", " STEP(2, "reached", "r2") ", "
-        STEP(3, "reached", "r3") ", " STEP(4, "reached", "r4") ", "
-        STEP(5, "reached", "r5") ", " STEP(6, "reached", "r6") " "
-        "  FROM place v JOIN six_step s ON s.village_id = v.id "
-        "  WHERE v.kind = 'village' AND v.deleted_at IS NULL "
-        "    AND s.deleted_at IS NULL "
-        "  GROUP BY v.parent_id) "
+        "WITH " TAMBONS_CTE
         "SELECT t.id, t.name, t.amphoe, " VILLAGE_COUNT ", "
-        " s.p1, s.p2, s.p3, s.p4, s.p5, s.p6, "
-        " s.r1, s.r2, s.r3, s.r4, s.r5, s.r6 "
-        "FROM t LEFT JOIN s ON s.tambon_id = t.id ORDER BY t.ord", &st);
+        STEP(1, "in_progress") ", " STEP(2, "in_progress") ", "
+        STEP(3, "in_progress") ", " STEP(4, "in_progress") ", "
+        STEP(5, "in_progress") ", " STEP(6, "in_progress") ", "
+        STEP(1, "reached") ", " STEP(2, "reached") ", "
+        STEP(3, "reached") ", " STEP(4, "reached") ", "
+        STEP(5, "reached") ", " STEP(6, "reached") " "
+        "FROM t LEFT JOIN six_step_tally k ON k.tambon_id = t.id "
+        "GROUP BY t.ord ORDER BY t.ord", &st);
     if (s != TP_OK)
         return s;
     int rc;

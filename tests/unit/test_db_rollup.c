@@ -335,9 +335,10 @@ static void test_six_step(void **state)
     struct world w;
     build(db, &w);
     char v3[DB_UUID_LEN], id[DB_UUID_LEN], gone[DB_UUID_LEN];
+    char v1_step2[DB_UUID_LEN];
     add_place(db, "village", w.t_tharai, NULL, 2, v3);
     add_step(db, w.v1, 1, "reached", id);
-    add_step(db, w.v1, 2, "in_progress", id);
+    add_step(db, w.v1, 2, "in_progress", v1_step2);
     add_step(db, v3, 1, "reached", id);
     add_step(db, v3, 2, "reached", id);
     add_step(db, v3, 3, "in_progress", gone);
@@ -358,6 +359,30 @@ static void test_six_step(void **state)
     assert_int_equal(o.a[1], 1);
     assert_int_equal(o.reached[1][0], 0);
     assert_int_equal(o.in_progress[1][0], 1);
+
+    /* v1 reaches step 2, then moves to บางจาก; v3 is tombstoned. */
+    long long ver;
+    assert_int_equal(db_row_version(db, "six_step", v1_step2, &ver, NULL),
+                     TP_OK);
+    db_value done[] = {DB_V_TEXT("status", "reached"),
+                       DB_V_TEXT("reached_on", "2006-01-15")};
+    assert_int_equal(db_update(db, "six_step", v1_step2, ver, done, 2), TP_OK);
+    db_value move = DB_V_TEXT("parent_id", w.t_bang);
+    assert_int_equal(db_update(db, "place", w.v1, 1, &move, 1), TP_OK);
+    assert_int_equal(db_tombstone(db, "place", v3, 1), TP_OK);
+    memset(&o, 0, sizeof o);
+    assert_int_equal(db_six_step_rollup_by_tambon(db, on_six, &o), TP_OK);
+    assert_int_equal(o.n, 2);
+    assert_int_equal(o.a[0], 0); /* ท่าไร่ has no live village left */
+    for (int i = 0; i < DB_SIX_STEPS; i++) {
+        assert_int_equal(o.reached[0][i], 0);
+        assert_int_equal(o.in_progress[0][i], 0);
+    }
+    assert_int_equal(o.a[1], 2);
+    assert_int_equal(o.reached[1][0], 1);     /* v1 */
+    assert_int_equal(o.in_progress[1][0], 1); /* v2 */
+    assert_int_equal(o.reached[1][1], 1);     /* v1, step 2 */
+    assert_int_equal(o.in_progress[1][1], 0);
     db_close(&db);
     tdir_remove(&t);
 }

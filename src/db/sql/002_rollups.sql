@@ -1,5 +1,5 @@
 -- tapian schema, migration 2 (PRAGMA user_version = 2): summaries for the
--- province dashboards.
+-- province dashboards (meetings and attendance, six-step process).
 --
 -- At province scale (100,000 meetings, 2,000,000 attendance rows) counting
 -- attendance at query time takes seconds. Two derived tables are kept up to
@@ -28,8 +28,10 @@ CREATE TABLE meeting_tally (
 ) WITHOUT ROWID;
 
 -- A tambon's meetings, newest first (the implicit last key is meeting_id).
-CREATE INDEX meeting_tally_tambon_date ON meeting_tally (tambon_id, held_on)
-  WHERE live = 1;
+-- live is a key column, not a partial-index WHERE: then the index covers
+-- the page query and skipping 400 rows reads no table rows.
+CREATE INDEX meeting_tally_tambon_date ON meeting_tally (tambon_id, live,
+                                                         held_on);
 
 CREATE TABLE tambon_circle_tally (
   tambon_id TEXT NOT NULL,
@@ -171,8 +173,88 @@ BEGIN
    WHERE meeting_id IN (SELECT id FROM meeting WHERE place_id = NEW.id);
 END;
 
--- Dashboards count a tambon's villages per step of the six-step process:
--- a covering index (deleted_at in it, not as a partial-index WHERE, so the
--- query never reads the table).
-CREATE INDEX six_step_village_live ON six_step (village_id, deleted_at, step,
-                                                status);
+-- ---- six-step process per tambon ----------------------------------------------
+-- six_step_tally: per tambon and step, how many live villages are working on
+-- it (in_progress) and how many reached it, over live six_step rows. A
+-- village's rows count in its tambon while the village is live; moving or
+-- tombstoning a village moves or removes its rows' counts.
+
+CREATE TABLE six_step_tally (
+  tambon_id   TEXT NOT NULL,
+  step        INTEGER NOT NULL,
+  in_progress INTEGER NOT NULL DEFAULT 0 CHECK (in_progress >= 0),
+  reached     INTEGER NOT NULL DEFAULT 0 CHECK (reached >= 0),
+  PRIMARY KEY (tambon_id, step)
+) WITHOUT ROWID;
+
+INSERT INTO six_step_tally (tambon_id, step, in_progress, reached)
+SELECT v.parent_id, s.step, sum(s.status = 'in_progress'),
+       sum(s.status = 'reached')
+  FROM six_step s JOIN place v ON v.id = s.village_id
+ WHERE s.deleted_at IS NULL AND v.deleted_at IS NULL
+   AND v.parent_id IS NOT NULL
+ GROUP BY v.parent_id, s.step;
+
+CREATE TRIGGER six_step_tally_ins AFTER INSERT ON six_step
+WHEN NEW.deleted_at IS NULL
+BEGIN
+  INSERT INTO six_step_tally (tambon_id, step, in_progress, reached)
+  SELECT v.parent_id, NEW.step, NEW.status = 'in_progress',
+         NEW.status = 'reached'
+    FROM place v
+   WHERE v.id = NEW.village_id AND v.deleted_at IS NULL
+     AND v.parent_id IS NOT NULL
+  ON CONFLICT (tambon_id, step) DO UPDATE SET
+    in_progress = in_progress + excluded.in_progress,
+    reached = reached + excluded.reached;
+END;
+
+CREATE TRIGGER six_step_tally_upd
+AFTER UPDATE OF status, deleted_at, village_id, step ON six_step
+BEGIN
+  UPDATE six_step_tally
+     SET in_progress = in_progress - (OLD.status = 'in_progress'),
+         reached = reached - (OLD.status = 'reached')
+   WHERE OLD.deleted_at IS NULL AND step = OLD.step
+     AND tambon_id = (SELECT parent_id FROM place
+                       WHERE id = OLD.village_id AND deleted_at IS NULL);
+  INSERT INTO six_step_tally (tambon_id, step, in_progress, reached)
+  SELECT v.parent_id, NEW.step, NEW.status = 'in_progress',
+         NEW.status = 'reached'
+    FROM place v
+   WHERE NEW.deleted_at IS NULL AND v.id = NEW.village_id
+     AND v.deleted_at IS NULL AND v.parent_id IS NOT NULL
+  ON CONFLICT (tambon_id, step) DO UPDATE SET
+    in_progress = in_progress + excluded.in_progress,
+    reached = reached + excluded.reached;
+END;
+
+-- A village moved, tombstoned or restored takes its live rows' counts along.
+CREATE TRIGGER six_step_tally_village
+AFTER UPDATE OF parent_id, deleted_at ON place
+WHEN NEW.kind = 'village' AND (OLD.parent_id IS NOT NEW.parent_id
+                               OR OLD.deleted_at IS NOT NEW.deleted_at)
+BEGIN
+  UPDATE six_step_tally
+     SET in_progress = in_progress - (SELECT count(*) FROM six_step s
+           WHERE s.village_id = NEW.id AND s.step = six_step_tally.step
+             AND s.deleted_at IS NULL AND s.status = 'in_progress'),
+         reached = reached - (SELECT count(*) FROM six_step s
+           WHERE s.village_id = NEW.id AND s.step = six_step_tally.step
+             AND s.deleted_at IS NULL AND s.status = 'reached')
+   WHERE OLD.deleted_at IS NULL AND tambon_id = OLD.parent_id;
+  INSERT INTO six_step_tally (tambon_id, step, in_progress, reached)
+  SELECT NEW.parent_id, s.step, sum(s.status = 'in_progress'),
+         sum(s.status = 'reached')
+    FROM six_step s
+   WHERE NEW.deleted_at IS NULL AND NEW.parent_id IS NOT NULL
+     AND s.village_id = NEW.id AND s.deleted_at IS NULL
+   GROUP BY s.step
+  ON CONFLICT (tambon_id, step) DO UPDATE SET
+    in_progress = in_progress + excluded.in_progress,
+    reached = reached + excluded.reached;
+END;
+
+-- The tambon list counts live finance groups per place from this index
+-- alone (finance_group_place would need a table read per group).
+CREATE INDEX finance_group_place_live ON finance_group (place_id, deleted_at);
