@@ -1,4 +1,4 @@
--- tapian schema, migration 2 (PRAGMA user_version = 2): summaries for the
+-- tapian schema, migration 4 (PRAGMA user_version = 2): summaries for the
 -- province dashboards (meetings and attendance, six-step process).
 --
 -- At province scale (100,000 meetings, 2,000,000 attendance rows) counting
