@@ -13,6 +13,11 @@ int cmd_backup(tp_db *db, const char *file);
  * status. New commands add one line to the table in commands.c. */
 int cmd_check_main(tp_db *db, int argc, char **argv);
 int cmd_backup_main(tp_db *db, int argc, char **argv);
+/* `export SUBJECT ...` (src/app/cmd_export.c): `book` writes the textbook;
+ * argv[0] is "export". */
+int cmd_export_main(tp_db *db, int argc, char **argv);
+/* `export book [OPTIONS]`, argv[0] = "book". */
+int cmd_export_book(tp_db *db, int argc, char **argv);
 
 /* Runs argv[0] with its arguments; returns the exit status. */
 int cmd_run(tp_db *db, int argc, char **argv);

@@ -61,6 +61,7 @@ static const struct command {
 } commands[] = {
     {"check", 0, 0, cmd_check_main},
     {"backup", 1, 1, cmd_backup_main},
+    {"export", 1, -1, cmd_export_main},
 };
 
 int cmd_run(tp_db *db, int argc, char **argv)
