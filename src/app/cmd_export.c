@@ -75,8 +75,11 @@ int cmd_export_book(tp_db *db, int argc, char **argv)
         return 1;
     }
     if (strcmp(file, "-") != 0)
-        printf(_("Wrote %zu knowledge assets and %zu lessons to %s\n"),
+    {
+        printf(_("Wrote %zu knowledge assets and %zu lessons to %s"),
                st.assets, st.lessons, file);
+        putchar('\n');
+    }
     return 0;
 }
 

@@ -27,9 +27,9 @@ typedef struct {
 } home_item;
 
 #define MAX_ITEMS 24
-/* Screens take these keys in order; n (note), p (PIN), q (quit) and r
- * (switch role) stay the same on every home screen. */
-#define ITEM_KEYS "123456789abcdefghijklmostuvwxyz"
+/* Screens take these keys in order; k (print the book), n (note), p (PIN),
+ * q (quit) and r (switch role) stay the same on every home screen. */
+#define ITEM_KEYS "123456789abcdefghijlmostuvwxyz"
 
 struct home_view {
     struct view base;
@@ -46,11 +46,14 @@ static int build_items(struct app *a, home_item *items)
 {
     int n = 0;
     const char *role = a->n_roles ? a->roles[a->active_role] : NULL;
-    for (const char *const *name = role_menu_screens(role); *name && n < MAX_ITEMS - 2; name++) {
+    for (const char *const *name = role_menu_screens(role); *name && n < MAX_ITEMS - 3; name++) {
         const screen *s = screen_find(&a->screens, *name);
         if (s && screen_may_view(s, app_role_codes(a), a->n_roles))
             items[n] = (home_item){.key = ITEM_KEYS[n], .s = s}, n++;
     }
+    if (role_menu_prints_book(role))
+        items[n++] = (home_item){.key = 'k', .label = N_("Print the book"),
+                                 .open = book_view_new};
     items[n++] = (home_item){.key = 'n', .label = N_("Quick note"),
                              .open = note_view_new};
     if (a->user_id[0])
