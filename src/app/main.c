@@ -15,7 +15,7 @@ static void usage(FILE *out)
 {
     fprintf(out,
             "%s\n\n"
-            "%s: tapian [OPTION]... [check | backup FILE]\n\n"
+            "%s: tapian [OPTION]... [check | backup FILE | export book ...]\n\n"
             "  --db PATH        %s\n"
             "  --screens DIR    %s\n"
             "  --user NAME      %s\n"
@@ -27,7 +27,10 @@ static void usage(FILE *out)
             "  -h, --help       %s\n"
             "  -V, --version    %s\n\n"
             "  check            %s\n"
-            "  backup FILE      %s\n\n"
+            "  backup FILE      %s\n"
+            "  export book --format html|md|text [--width N] [--tambon T] "
+            "-o FILE\n"
+            "                   %s\n\n"
             "%s\n",
             _("tapian — knowledge management for community finance groups"),
             _("Usage"),
@@ -44,6 +47,8 @@ static void usage(FILE *out)
             _("show this help and exit"), _("show the version and exit"),
             _("check the database's integrity and references"),
             _("write a consistent copy of the database to FILE"),
+            _("write the province's learning textbook to FILE (- = standard "
+              "output)"),
             _("Keys inside the program: F1 or ? for help, F10 or q to quit."));
 }
 
