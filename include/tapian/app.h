@@ -175,6 +175,8 @@ struct view *login_view_for(struct app *a, const char *user_id);
 struct view *pin_view_new(struct app *a);
 struct view *help_view_new(struct view *about);
 struct view *note_view_new(struct app *a);
+/* Print the provincial textbook: asks the format and file, shows progress. */
+struct view *book_view_new(struct app *a);
 /* A yes/no question; on yes, on_yes(a, ctx) runs. */
 struct view *confirm_view_new(const char *question,
                               void (*on_yes)(struct app *a, void *ctx),

@@ -23,6 +23,11 @@ int cmd_import_main(tp_db *db, int argc, char **argv);
  * (set by main before running a command). */
 void cmd_set_screens(const screen_set *set);
 const screen_set *cmd_screens(void);
+/* `export SUBJECT ...` (src/app/cmd_export.c): `book` writes the textbook;
+ * argv[0] is "export". */
+int cmd_export_main(tp_db *db, int argc, char **argv);
+/* `export book [OPTIONS]`, argv[0] = "book". */
+int cmd_export_book(tp_db *db, int argc, char **argv);
 
 /* Runs argv[0] with its arguments; returns the exit status. */
 int cmd_run(tp_db *db, int argc, char **argv);

@@ -73,7 +73,7 @@ static const struct command {
 } commands[] = {
     {"check", 0, 0, cmd_check_main},
     {"backup", 1, 1, cmd_backup_main},
-    {"export", 1, -1, cmd_export_csv},
+    {"export", 1, -1, cmd_export_main},
     {"import", 1, -1, cmd_import_main},
 };
 

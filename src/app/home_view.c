@@ -27,9 +27,10 @@ typedef struct {
 } home_item;
 
 #define MAX_ITEMS 24
-/* Screens take these keys in order; l (all lists), n (note), p (PIN),
- * q (quit) and r (switch role) stay the same on every home screen. */
-#define ITEM_KEYS "123456789abcdefghijkmostuvwxyz"
+/* Screens take these keys in order; k (print the book), l (all lists),
+ * n (note), p (PIN), q (quit) and r (switch role) stay the same on every
+ * home screen. */
+#define ITEM_KEYS "123456789abcdefghijmostuvwxyz"
 
 struct home_view {
     struct view base;
@@ -53,6 +54,9 @@ static int build_items(struct app *a, home_item *items)
     }
     items[n++] = (home_item){.key = 'l', .label = N_("All lists"),
                              .open = index_view_new};
+    if (role_menu_prints_book(role))
+        items[n++] = (home_item){.key = 'k', .label = N_("Print the book"),
+                                 .open = book_view_new};
     items[n++] = (home_item){.key = 'n', .label = N_("Quick note"),
                              .open = note_view_new};
     if (a->user_id[0])

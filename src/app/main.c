@@ -15,8 +15,8 @@ static void usage(FILE *out)
 {
     fprintf(out,
             "%s\n\n"
-            "%s: tapian [OPTION]... [check | backup FILE | export TABLE -o FILE |\n"
-            "       import TABLE FILE]\n\n"
+            "%s: tapian [OPTION]... [check | backup FILE | export book ... |\n"
+            "       export TABLE -o FILE | import TABLE FILE]\n\n"
             "  --db PATH        %s\n"
             "  --screens DIR    %s\n"
             "  --user NAME      %s\n"
@@ -29,6 +29,9 @@ static void usage(FILE *out)
             "  -V, --version    %s\n\n"
             "  check            %s\n"
             "  backup FILE      %s\n"
+            "  export book --format html|md|text [--width N] [--tambon T] "
+            "-o FILE\n"
+            "                   %s\n"
             "  export TABLE -o FILE [--labels]\n"
             "                   %s\n"
             "  import TABLE FILE [--dry-run] [--skip-bad] [--rejects PATH]\n"
@@ -49,6 +52,8 @@ static void usage(FILE *out)
             _("show this help and exit"), _("show the version and exit"),
             _("check the database's integrity and references"),
             _("write a consistent copy of the database to FILE"),
+            _("write the province's learning textbook to FILE (- = standard "
+              "output)"),
             _("write a list as CSV for Excel (--labels: Thai headings and "
               "dates)"),
             _("add and change records from a CSV file; --dry-run only "

@@ -46,3 +46,9 @@ const char *const *role_menu_screens(const char *role)
             return menus[i].screens;
     return guest;
 }
+
+bool role_menu_prints_book(const char *role)
+{
+    return role && (strcmp(role, "khun_eua") == 0 ||
+                    strcmp(role, "khun_banthuek") == 0);
+}
