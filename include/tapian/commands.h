@@ -13,6 +13,10 @@ int cmd_backup(tp_db *db, const char *file);
  * status. New commands add one line to the table in commands.c. */
 int cmd_check_main(tp_db *db, int argc, char **argv);
 int cmd_backup_main(tp_db *db, int argc, char **argv);
+/* audit --since DATE [--table T] (cmd_audit.c) */
+int cmd_audit_main(tp_db *db, int argc, char **argv);
+/* restore FILE (cmd_restore.c) */
+int cmd_restore_main(tp_db *db, int argc, char **argv);
 
 /* Runs argv[0] with its arguments; returns the exit status. */
 int cmd_run(tp_db *db, int argc, char **argv);

@@ -61,6 +61,8 @@ static const struct command {
 } commands[] = {
     {"check", 0, 0, cmd_check_main},
     {"backup", 1, 1, cmd_backup_main},
+    {"audit", 2, 4, cmd_audit_main},
+    {"restore", 1, 1, cmd_restore_main},
 };
 
 int cmd_run(tp_db *db, int argc, char **argv)
