@@ -28,6 +28,10 @@ const screen_set *cmd_screens(void);
 int cmd_export_main(tp_db *db, int argc, char **argv);
 /* `export book [OPTIONS]`, argv[0] = "book". */
 int cmd_export_book(tp_db *db, int argc, char **argv);
+/* audit --since DATE [--table T] (cmd_audit.c) */
+int cmd_audit_main(tp_db *db, int argc, char **argv);
+/* restore FILE (cmd_restore.c) */
+int cmd_restore_main(tp_db *db, int argc, char **argv);
 
 /* Runs argv[0] with its arguments; returns the exit status. */
 int cmd_run(tp_db *db, int argc, char **argv);

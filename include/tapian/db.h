@@ -163,4 +163,20 @@ tp_status db_check(tp_db *db, db_report_fn fn, void *ctx);
  * beside path first and renamed into place when complete. */
 tp_status db_backup(tp_db *db, const char *path);
 
+/* Backups kept beside the database, in <dbdir>/backups/, named
+ * <file>-<UTC time>-<reason>.db; only the newest DB_BACKUPS_KEPT stay.
+ * reason is a short word (daily, import, sync, before-restore). When made
+ * is not NULL it receives the new file's path (size at least 4096). */
+#define DB_BACKUPS_KEPT 14
+tp_status db_backup_rotating(tp_db *db, const char *reason, char *made);
+/* A "daily" rotating backup unless the newest one is less than a day old. */
+tp_status db_backup_daily(tp_db *db);
+/* Puts the database in file in place of the open one: file must open as a
+ * tapian database of this version and pass db_check; the current contents
+ * go to a rotating backup first (its path into made, as above). The copy is
+ * made through SQLite's backup API into the open connection, so it is one
+ * transaction: a crash leaves either the old or the new contents, and other
+ * programs with the file open see the change instead of a stale file. */
+tp_status db_restore_file(tp_db *db, const char *file, char *made);
+
 #endif

@@ -22,7 +22,9 @@
     X(TP_ERR_CONFLICT, N_("Someone else changed this record meanwhile"))           \
     X(TP_ERR_PERM, N_("Your role may not do this"))                                \
     X(TP_ERR_FULL, N_("The disk is full"))                                         \
-    X(TP_ERR_CANTOPEN, N_("The database file cannot be opened"))
+    X(TP_ERR_CANTOPEN, N_("The database file cannot be opened"))              \
+    X(TP_ERR_MOVED, N_("The database file was moved, deleted or replaced; "  \
+                       "nothing more is saved: quit and start tapian again"))
 
 typedef enum {
 #define TP_STATUS_ENUM(name, msg) name,

@@ -75,6 +75,8 @@ static const struct command {
     {"backup", 1, 1, cmd_backup_main},
     {"export", 1, -1, cmd_export_main},
     {"import", 1, -1, cmd_import_main},
+    {"audit", 2, 4, cmd_audit_main},
+    {"restore", 1, 1, cmd_restore_main},
 };
 
 int cmd_run(tp_db *db, int argc, char **argv)

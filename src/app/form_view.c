@@ -9,6 +9,7 @@
 
 #include "form_input.h"
 #include "form_view.h"
+#include "history_view.h"
 #include "tapian/db_notes.h"
 #include "tapian/db_records.h"
 #include "tapian/i18n.h"
@@ -113,6 +114,13 @@ static int form_handle(struct app *a, struct view *v, const term_event *ev)
     switch (ev->key) {
     case TK_F2: case TK_CTRL_S:
         return form_save(a, f);
+    case TK_F5: { /* the record's history; a new record has none yet */
+        struct view *hv = f->id[0] ? history_view_new(a, f->s->source, f->id)
+                                   : NULL;
+        if (hv)
+            app_push(a, hv);
+        return H_HANDLED | H_REDRAW;
+    }
     case TK_ESC:
         if (v->ops->unsaved(v)) {
             app_push(a, confirm_view_new(_("Discard the changes to this "
@@ -213,6 +221,7 @@ static const char *form_help(struct view *v)
 
 static const view_key_help form_keys[] = {
     {"F2", N_("Save")},
+    {"F5", N_("History")},
     {"Tab", N_("Next field")},
     {"Esc", N_("Close")},
     {NULL, NULL},

@@ -1,5 +1,6 @@
 /* tapian: command line, start-up and shut-down. */
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +16,8 @@ static void usage(FILE *out)
 {
     fprintf(out,
             "%s\n\n"
-            "%s: tapian [OPTION]... [check | backup FILE | export book ... |\n"
+            "%s: tapian [OPTION]... [check | backup FILE | restore FILE |\n"
+            "       audit --since DATE [--table TABLE] | export book ... |\n"
             "       export TABLE -o FILE | import TABLE FILE]\n\n"
             "  --db PATH        %s\n"
             "  --screens DIR    %s\n"
@@ -29,6 +31,9 @@ static void usage(FILE *out)
             "  -V, --version    %s\n\n"
             "  check            %s\n"
             "  backup FILE      %s\n"
+            "  restore FILE     %s\n"
+            "  audit --since DATE [--table TABLE]\n"
+            "                   %s\n"
             "  export book --format html|md|text [--width N] [--tambon T] "
             "-o FILE\n"
             "                   %s\n"
@@ -52,6 +57,9 @@ static void usage(FILE *out)
             _("show this help and exit"), _("show the version and exit"),
             _("check the database's integrity and references"),
             _("write a consistent copy of the database to FILE"),
+            _("put the backup FILE in place of the database (checked first; "
+              "the current one is kept in backups/)"),
+            _("print the changes since DATE, one a line, tab-separated"),
             _("write the province's learning textbook to FILE (- = standard "
               "output)"),
             _("write a list as CSV for Excel (--labels: Thai headings and "
@@ -152,6 +160,10 @@ static int open_database(struct options *o, struct app *a, char **owned_path)
         return 1;
     }
     a->db_path = path;
+    /* Not being able to back up is no reason to refuse working. */
+    if (db_backup_daily(a->db) != TP_OK)
+        fprintf(stderr, "tapian: %s (%s)\n", _("the daily backup failed"),
+                db_last_error(a->db));
     if (db_is_read_only(a->db))
         app_message(a, TA_ERROR, "%s",
                     _("Read-only: this database cannot be changed here"));
@@ -161,6 +173,9 @@ static int open_database(struct options *o, struct app *a, char **owned_path)
 int main(int argc, char **argv)
 {
     const char *why = NULL;
+    /* Past a file-size limit (ulimit -f) writes fail with EFBIG, which
+     * SQLite reports as a full disk, instead of killing the program. */
+    signal(SIGXFSZ, SIG_IGN);
     bool utf8 = term_setup_locale(&why);
     i18n_init(argv[0]);
 

@@ -20,6 +20,7 @@ struct tp_db {
     sqlite3 *conn;
     char *path;
     bool read_only;
+    unsigned long long file_dev, file_ino; /* identity of path at open */
     int tx_depth;       /* 0 = no transaction; >1 = nested savepoints */
     char user[64];      /* login written to created_by/updated_by/audit */
     char site_id[40];   /* this machine's site.id */
@@ -79,6 +80,13 @@ bool db_column_type(tp_db *db, const char *table, const char *column,
  * roles may write table. */
 tp_status db_write_allowed(tp_db *db, const char *table);
 void db_perms_free(tp_db *db);
+
+/* ---- the file under the connection (db_guard.c) ---- */
+/* Remembers which file path names now (after opening). */
+void db_guard_remember(tp_db *db);
+/* TP_ERR_MOVED (with the reason) when path no longer names the file that
+ * was opened: deleted, renamed or replaced under the program. */
+tp_status db_guard_check(tp_db *db);
 
 /* ---- writes (db_write.c) ---- */
 void db_now(char buf[32]);

@@ -101,6 +101,7 @@ static tp_status open_file(tp_db *db, const db_open_opts *opts, bool *is_new)
     }
     if (sqlite3_db_readonly(db->conn, "main") == 1)
         db->read_only = true;
+    db_guard_remember(db);
     return TP_OK;
 }
 

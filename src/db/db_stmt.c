@@ -9,6 +9,9 @@
 
 tp_status db_status_from_rc(int rc)
 {
+    /* SQLite notices itself when the file it writes was unlinked. */
+    if (rc == SQLITE_READONLY_DBMOVED)
+        return TP_ERR_MOVED;
     switch (rc & 0xff) {
     case SQLITE_OK:
     case SQLITE_ROW:
@@ -183,8 +186,12 @@ tp_status db_begin(tp_db *db)
     if (db->read_only)
         return TP_ERR_READONLY;
     char sql[48];
-    if (db->tx_depth == 0)
+    if (db->tx_depth == 0) {
+        tp_status g = db_guard_check(db);
+        if (g != TP_OK)
+            return g;
         snprintf(sql, sizeof sql, "BEGIN IMMEDIATE");
+    }
     else
         snprintf(sql, sizeof sql, "SAVEPOINT tp%d", db->tx_depth);
     tp_status s = db_exec(db, sql);

@@ -23,10 +23,10 @@ sqlite3 -bail "$E2E_TMP/template.db" "INSERT INTO app_user (site_id, login, is_a
 
 pass=0
 fail=0
-for f in "$dir"/t_*.sh; do
+for f in "$dir"/${E2E_ONLY:-t_*}.sh; do
     . "$f"
 done
-for t in $(grep -ho '^test_[a-z0-9_]*' "$dir"/t_*.sh); do
+for t in $(grep -ho "^test_[a-z0-9_]*" "$dir"/${E2E_ONLY:-t_*}.sh); do
     DB="$E2E_TMP/$t.db"
     cp "$E2E_TMP/template.db" "$DB"
     ( set -e; "$t" )
