@@ -14,6 +14,7 @@ PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin
 DATADIR   ?= $(PREFIX)/share
 LOCALEDIR ?= $(DATADIR)/locale
+MANDIR    ?= $(DATADIR)/man
 
 CC        ?= cc
 PKG_CONFIG ?= pkg-config
@@ -64,7 +65,7 @@ DEB_PACKAGES := gcc libc6-dev make pkg-config libncurses-dev libsqlite3-dev \
                 gettext sqlite3 procps libinih-dev libcrypt-dev \
                 libcsv-dev libxml2-utils
 
-.PHONY: all run test asan deps unit e2e ui po po-check valgrind bench install uninstall clean
+.PHONY: all run test asan deps unit e2e ui po po-check valgrind bench fuzz install uninstall clean
 
 all: tapian $(MO)
 
@@ -180,11 +181,42 @@ bench: deps tapian
 	@if [ -f bench/Makefile.inc ]; then $(MAKE) --no-print-directory -f bench/Makefile.inc bench; \
 	 else echo "no benchmarks yet"; fi
 
+# ---- fuzzing (clang's libFuzzer; not part of make test, which replays the
+# corpora in tests/fuzz/corpus through test_fuzz_replay) -----------------------
+
+FUZZ_TIME ?= 600
+FUZZ_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -Iinclude -I$(GEN) -Itests/fuzz \
+              -DTAPIAN_VERSION='"$(VERSION)"' -DTAPIAN_LOCALEDIR='"$(LOCALEDIR)"' \
+              $(PKG_CFLAGS) -g -O1 -fsanitize=fuzzer-no-link,address,undefined
+FUZZ_OBJ = $(patsubst %.c,$(BUILD)/fuzz/%.o,$(LIB_SRC)) \
+           $(BUILD)/fuzz/gen/embedded_sql.o $(BUILD)/fuzz/gen/embedded_screens.o
+
+$(BUILD)/fuzz/gen/%.o: $(GEN)/%.c
+	@mkdir -p $(dir $@)
+	$(Q)clang $(FUZZ_CFLAGS) -c -o $@ $<
+
+$(BUILD)/fuzz/%.o: %.c | $(GEN_SRC)
+	@mkdir -p $(dir $@)
+	$(Q)clang $(FUZZ_CFLAGS) -c -o $@ $<
+
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
+	$(Q)clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(PKG_LIBS)
+
+# Each harness for FUZZ_TIME seconds (10 minutes by default); a crash is left
+# in build/fuzz/crash-NAME/ and belongs in tests/fuzz/corpus/NAME/ once fixed.
+fuzz:
+	@sh src/build/ensure-deps.sh $(DEB_PACKAGES) clang
+	@$(MAKE) --no-print-directory $(BUILD)/fuzz/fuzz_screen $(BUILD)/fuzz/fuzz_text
+	@for t in screen text; do mkdir -p $(BUILD)/fuzz/crash-$$t; \
+	  $(BUILD)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_TIME) -max_len=4096 \
+	    -artifact_prefix=$(BUILD)/fuzz/crash-$$t/ tests/fuzz/corpus/$$t || exit 1; done
+
 # ---- install ---------------------------------------------------------------
 
 install: all
-	install -d $(DESTDIR)$(BINDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 tapian $(DESTDIR)$(BINDIR)/tapian
+	install -m 644 docs/tapian.1 $(DESTDIR)$(MANDIR)/man1/tapian.1
 	for mo in $(MO); do \
 	    lang=$$(echo $$mo | sed 's|$(BUILD)/locale/\([^/]*\)/.*|\1|'); \
 	    install -d $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES; \
@@ -192,7 +224,8 @@ install: all
 	done
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/tapian $(DESTDIR)$(LOCALEDIR)/*/LC_MESSAGES/tapian.mo
+	rm -f $(DESTDIR)$(BINDIR)/tapian $(DESTDIR)$(LOCALEDIR)/*/LC_MESSAGES/tapian.mo \
+	    $(DESTDIR)$(MANDIR)/man1/tapian.1
 
 clean:
 	rm -rf $(BUILD) tapian tapian-asan
