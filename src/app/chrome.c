@@ -70,15 +70,26 @@ static void draw_keyhelp(struct app *a, int row, int cols)
 {
     int attr = term_attr_of(TA_KEYHELP);
     ui_fill(stdscr, row, 0, cols, attr);
-    char line[512];
-    size_t n = 0;
-    line[0] = 0;
+    /* Help and quit first: they must stay visible however many keys the
+     * view has; a view key that does not fit whole is left out (? lists
+     * them all). */
+    char line[512], tail[64], item[128];
+    size_t n = (size_t)snprintf(line, sizeof line, "F1 %s  F10 %s  ", _("Help"),
+                                _("Quit"));
+    snprintf(tail, sizeof tail, "` %s", _("Thai/ENG"));
+    int used = text_width(line, n);
+    int room = cols - text_width(tail, strlen(tail));
     if (a->top && a->top->ops->keys)
-        for (const view_key_help *k = a->top->ops->keys; k->key && n < 300; k++)
-            n += (size_t)snprintf(line + n, sizeof line - n, "%s %s  ", k->key,
-                                  _(k->what));
-    n += (size_t)snprintf(line + n, sizeof line - n, "F1 %s  F10 %s  ` %s",
-                          _("Help"), _("Quit"), _("Thai/ENG"));
+        for (const view_key_help *k = a->top->ops->keys; k->key; k++) {
+            int len = snprintf(item, sizeof item, "%s %s  ", k->key, _(k->what));
+            int w = text_width(item, (size_t)len);
+            if (used + w > room || n + (size_t)len >= sizeof line - sizeof tail)
+                break;
+            memcpy(line + n, item, (size_t)len + 1);
+            n += (size_t)len;
+            used += w;
+        }
+    snprintf(line + n, sizeof line - n, "%s", tail);
     ui_str(stdscr, row, 0, line, cols, attr);
 }
 

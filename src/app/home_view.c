@@ -8,6 +8,7 @@
 #include "tapian/app.h"
 #include "tapian/i18n.h"
 #include "tapian/role_menu.h"
+#include "tapian/views.h"
 #include "tapian/text.h"
 #include "tapian/ui.h"
 
@@ -167,7 +168,7 @@ static void home_draw(struct app *a, struct view *v, int top, int height,
 static int open_item(struct app *a, struct home_view *h, int i)
 {
     const home_item *it = &h->items[i];
-    struct view *nv = it->s ? list_view_new(a, it->s) : it->open(a);
+    struct view *nv = it->s ? app_view_for_screen(a, it->s) : it->open(a);
     if (nv)
         app_push(a, nv);
     return H_HANDLED | H_REDRAW;

@@ -1,0 +1,10 @@
+/* Opening a screen: a records screen gets the generic list, a view screen
+ * the C view registered for its name in src/app/views.c. */
+#ifndef TAPIAN_VIEWS_H
+#define TAPIAN_VIEWS_H
+
+#include "tapian/app.h"
+
+struct view *app_view_for_screen(struct app *a, const screen *s);
+
+#endif

@@ -1,0 +1,25 @@
+/* Screens that are C views rather than generic lists (the six-step board,
+ * the fish model, dashboards, taking attendance): their screen file gives
+ * titles, help and roles; this table gives the code that draws them. */
+#include <string.h>
+
+#include "tapian/app.h"
+#include "tapian/views.h"
+
+static const struct {
+    const char *screen;
+    struct view *(*open)(struct app *a, const screen *s);
+} views[] = {
+    {NULL, NULL}, /* each view adds one line above this one */
+};
+
+struct view *app_view_for_screen(struct app *a, const screen *s)
+{
+    if (s->kind == SCREEN_RECORDS)
+        return list_view_new(a, s);
+    for (size_t i = 0; views[i].screen; i++)
+        if (strcmp(views[i].screen, s->name) == 0)
+            return views[i].open(a, s);
+    app_message(a, TA_ERROR, "%s: %s", s->name, tp_status_message(TP_ERR_NOTFOUND));
+    return NULL;
+}
