@@ -6,9 +6,11 @@
  * no history to keep, and 2,000,000 audit rows would only slow it down.
  * The summaries of migration 002 are still kept by their triggers.
  *
- * While a load runs the file has no rollback journal and is not synced:
- * a crash leaves it damaged. Load into a temporary file and rename it into
- * place after db_bulk_end. Never use this on a user's database. */
+ * While a load runs the file has no rollback journal, is not synced and
+ * does not check foreign keys row by row (the caller takes every reference
+ * from rows it has just written): a crash leaves it damaged. Load into a
+ * temporary file and rename it into place after db_bulk_end. Never use this
+ * on a user's database. */
 #ifndef TAPIAN_DB_BULK_H
 #define TAPIAN_DB_BULK_H
 

@@ -299,6 +299,17 @@ static void test_tambons_page(void **state)
     assert_string_equal(o.name[0], "กะทูน");
     assert_string_equal(o.name[1], "ท่าไร่");
 
+    /* A read-only connection gets the same pages (the order cache lives
+     * in its temp schema, which is writable even then). */
+    db_open_opts ro = {.read_only = true};
+    tp_db *reader = NULL;
+    assert_int_equal(db_open(t.db, &ro, &reader), TP_OK);
+    memset(&o, 0, sizeof o);
+    assert_int_equal(db_tambons_page(reader, 0, 20, on_tambon, &o), TP_OK);
+    assert_int_equal(o.n, 2);
+    assert_string_equal(o.name[0], "กะทูน");
+    db_close(&reader);
+
     /* ... and a tombstone committed by another connection. */
     tp_db *other = open_new(t.db);
     assert_non_null(other);

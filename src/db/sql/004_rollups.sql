@@ -2,7 +2,7 @@
 -- province dashboards (meetings and attendance, six-step process).
 --
 -- At province scale (100,000 meetings, 2,000,000 attendance rows) counting
--- attendance at query time takes seconds. Two derived tables are kept up to
+-- attendance at query time takes seconds. Derived tables are kept up to
 -- date by triggers in the same transaction as each change, so a dashboard
 -- reads a few hundred or a few thousand small rows instead:
 --
@@ -11,11 +11,13 @@
 --                        how many of those came (present, late,
 --                        representative — the same rule as attendee_count)
 --   tambon_circle_tally  per tambon and circle, the sums over live meetings
+--   six_step_tally       per tambon and step, villages in progress / reached
 --
 -- They are not records: no base columns, no audit, never synced (each file
--- derives its own), and db_insert refuses them. Tombstoned meetings and
--- attendance rows do not count. A meeting's tambon is its place when that is
--- a tambon, the village's tambon when it is a village, NULL otherwise.
+-- derives its own), and db_insert refuses them. Tombstoned meetings,
+-- attendance rows, six-step rows and villages do not count. A meeting's
+-- tambon is its place when that is a tambon, the village's tambon when it
+-- is a village, NULL otherwise. docs/PERFORMANCE.md has the figures.
 
 CREATE TABLE meeting_tally (
   meeting_id TEXT PRIMARY KEY NOT NULL,
