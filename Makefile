@@ -202,14 +202,17 @@ $(BUILD)/fuzz/%.o: %.c | $(GEN_SRC)
 $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
 	$(Q)clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(PKG_LIBS)
 
-# Each harness for FUZZ_TIME seconds (10 minutes by default); a crash is left
-# in build/fuzz/crash-NAME/ and belongs in tests/fuzz/corpus/NAME/ once fixed.
+# Each harness for FUZZ_TIME seconds (10 minutes by default). New inputs go
+# to build/fuzz/corpus-NAME (the committed corpus is only read); a crash is
+# left in build/fuzz/crash-NAME/ and belongs in tests/fuzz/corpus/NAME/ once
+# fixed.
 fuzz:
 	@sh src/build/ensure-deps.sh $(DEB_PACKAGES) clang
 	@$(MAKE) --no-print-directory $(BUILD)/fuzz/fuzz_screen $(BUILD)/fuzz/fuzz_text
-	@for t in screen text; do mkdir -p $(BUILD)/fuzz/crash-$$t; \
+	@for t in screen text; do mkdir -p $(BUILD)/fuzz/crash-$$t $(BUILD)/fuzz/corpus-$$t; \
 	  $(BUILD)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_TIME) -max_len=4096 \
-	    -artifact_prefix=$(BUILD)/fuzz/crash-$$t/ tests/fuzz/corpus/$$t || exit 1; done
+	    -artifact_prefix=$(BUILD)/fuzz/crash-$$t/ \
+	    $(BUILD)/fuzz/corpus-$$t tests/fuzz/corpus/$$t || exit 1; done
 
 # ---- install ---------------------------------------------------------------
 
