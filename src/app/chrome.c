@@ -52,7 +52,8 @@ static void draw_status(struct app *a, int row, int cols)
     ui_str(stdscr, row, x, kbd, wk, attr | A_BOLD);
     x -= wu;
     ui_str(stdscr, row, x, user, wu, attr);
-    int room = x - cols / 2 - 3; /* the file name takes at most this */
+    /* the file name takes at most this; the sync time needs more */
+    int room = x - (a->sync_dir[0] ? cols / 4 : cols / 2) - 3;
     if (room > 0) {
         char *clipped = text_clip_copy(name, strlen(name), room, true);
         if (clipped) {

@@ -69,7 +69,7 @@ void sync_info(const char *dir, char *buf, size_t size)
 {
     DIR *d = opendir(dir);
     if (!d) {
-        snprintf(buf, size, "%s %s: %s", _("Sync"), dir, _("folder missing"));
+        snprintf(buf, size, "%s: %s %s", _("Sync"), _("folder missing"), dir);
         return;
     }
     time_t newest = 0;
@@ -85,12 +85,15 @@ void sync_info(const char *dir, char *buf, size_t size)
     }
     closedir(d);
     if (!newest) {
-        snprintf(buf, size, "%s %s: %s", _("Sync"), dir, _("no exchange yet"));
+        snprintf(buf, size, "%s: %s %s", _("Sync"), _("no exchange yet"), dir);
         return;
     }
     char when[32];
     struct tm tm;
     localtime_r(&newest, &tm);
     strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
-    snprintf(buf, size, "%s %s: %s", _("Sync"), dir, when);
+    /* The time first: the status line clips the folder's name if need be. */
+    const char *base = strrchr(dir, '/');
+    snprintf(buf, size, "%s %s %s", _("Sync"), when,
+             base && base[1] ? base + 1 : dir);
 }

@@ -68,3 +68,12 @@ test_kiosk_idle_lock_keeps_draft() {
     key n
     wait_for "ประชุมกลุ่มออมทรัพย์" || return 1
 }
+
+test_kiosk_shows_sync_folder() {
+    mkdir "$E2E_TMP/sync"
+    touch -d '2026-01-02 03:04' "$E2E_TMP/sync/older.zip"
+    touch -d '2026-03-04 05:06' "$E2E_TMP/sync/newest.zip"
+    sql "$DB" "INSERT INTO setting (key, value) VALUES ('sync_dir', '$E2E_TMP/sync')"
+    start_as "$DB" wimon --kiosk
+    wait_for "2026-03-04 05:06" || return 1
+}
