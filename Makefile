@@ -65,7 +65,7 @@ DEB_PACKAGES := gcc libc6-dev make pkg-config libncurses-dev libsqlite3-dev \
                 gettext sqlite3 procps libinih-dev libcrypt-dev \
                 libcsv-dev libxml2-utils
 
-.PHONY: all run test asan deps unit e2e ui po po-check valgrind bench fuzz install uninstall clean
+.PHONY: all run demo test asan deps unit e2e ui po po-check valgrind bench fuzz install uninstall clean
 
 all: tapian $(MO)
 
@@ -119,6 +119,11 @@ deps:
 run: deps
 	@$(MAKE) --no-print-directory all
 	./tapian
+
+# The trainer's demonstration: a fresh pilot copy in a temporary place.
+demo: deps
+	@$(MAKE) --no-print-directory all
+	./tapian demo
 
 # ---- tests -----------------------------------------------------------------
 

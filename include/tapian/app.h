@@ -103,6 +103,12 @@ struct app {
     char user[64];
     char message[256];
     term_attr message_attr;
+    /* kiosk mode (kiosk.c): quitting asks the admin PIN, idle locks */
+    bool kiosk;
+    int idle_lock_seconds;      /* 0 = never */
+    long long last_key_ms;      /* monotonic time of the last key */
+    char sync_dir[256];         /* setting sync_dir, shown with its newest file */
+    struct demo *demo;          /* `tapian demo` (demo.c), else NULL */
 };
 
 /* Minimum size of the full layout. */

@@ -36,5 +36,7 @@ int cmd_restore_main(tp_db *db, int argc, char **argv);
 /* Runs argv[0] with its arguments; returns the exit status. */
 int cmd_run(tp_db *db, int argc, char **argv);
 bool cmd_known(const char *name);
+/* True for a command that runs the full-screen program (demo). */
+bool cmd_interactive(const char *name);
 
 #endif

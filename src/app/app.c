@@ -8,6 +8,7 @@
 #include "tapian/app.h"
 #include "tapian/i18n.h"
 #include "tapian/keymap.h"
+#include "tapian/kiosk.h"
 
 /* An idle turn after this long without a key saves drafts, so what was
  * typed is on disk within a second of the last key. */
@@ -84,8 +85,11 @@ static void draw(struct app *a)
         return;
     }
     int cy = -1, cx = -1;
+    int panel = demo_panel_rows(a);
     if (a->top)
-        a->top->ops->draw(a, a->top, 1, rows - 3, &cy, &cx);
+        a->top->ops->draw(a, a->top, 1, rows - 3 - panel, &cy, &cx);
+    if (panel)
+        demo_panel_draw(a, rows - 2 - panel, cols);
     chrome_draw(a);
     if (cy >= 0 && cx >= 0) {
         curs_set(1);
@@ -112,7 +116,11 @@ static int global_action(struct app *a, app_action act)
         app_push(a, help_view_new(a->top));
         return H_HANDLED;
     case ACT_QUIT:
-        if (app_unsaved(a))
+        /* A kiosk is left only with the admin PIN (kiosk_exit_view.c). */
+        if (a->kiosk) {
+            if (strcmp(a->top->ops->name, "kiosk_exit") != 0)
+                app_push(a, kiosk_exit_view_new(a));
+        } else if (app_unsaved(a))
             app_push(a, confirm_view_new(
                             _("Some typing is not saved as a record (a draft "
                               "is kept). Quit anyway?"),
@@ -164,15 +172,17 @@ static bool keyboard_layer(struct app *a, term_event *ev)
 
 static void handle(struct app *a, term_event *ev)
 {
-    if (ev->type == EV_KEY || ev->type == EV_CHAR || ev->type == EV_PASTE)
+    if (ev->type == EV_KEY || ev->type == EV_CHAR || ev->type == EV_PASTE) {
         a->message[0] = 0, a->dirty = true;
+        kiosk_key(a);
+    }
     if (a->too_small) {
         /* Nothing is typed blind; only leaving works until it grows. */
         if (ev->type == EV_KEY && ev->key == TK_F10)
             global_action(a, ACT_QUIT);
         return;
     }
-    if (keyboard_layer(a, ev))
+    if (demo_layer(a, ev) || keyboard_layer(a, ev))
         return;
     bool typing = a->top && a->top->ops->typing && a->top->ops->typing(a->top);
     int r = H_UNKNOWN;
@@ -207,6 +217,7 @@ int app_run(struct app *a)
             break;
         case EV_NONE:
             app_save_drafts(a);
+            kiosk_idle(a);
             break;
         default:
             handle(a, &ev);

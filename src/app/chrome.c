@@ -7,6 +7,7 @@
 
 #include "tapian/app.h"
 #include "tapian/i18n.h"
+#include "tapian/kiosk.h"
 #include "tapian/text.h"
 #include "tapian/ui.h"
 
@@ -34,23 +35,29 @@ static void draw_status(struct app *a, int row, int cols)
 {
     int attr = term_attr_of(TA_STATUS);
     ui_fill(stdscr, row, 0, cols, attr);
-    char kbd[64], user[128], name[160];
+    char kbd[64], user[128], name[400];
     snprintf(kbd, sizeof kbd, "%s %s", _("Keyboard:"),
              a->thai_keyboard ? "ไทย" : "ENG");
     snprintf(user, sizeof user, "%s %s │ ", _("User:"), a->user[0] ? a->user : "—");
-    snprintf(name, sizeof name, "%s%s", base_name(a->db_path),
-             a->db && db_is_read_only(a->db) ? _(" (read-only)") : "");
+    /* A kiosk's recorder cares more for the last exchange with the
+     * province than for the file name (kiosk.c). */
+    if (a->sync_dir[0])
+        sync_info(a->sync_dir, name, sizeof name);
+    else
+        snprintf(name, sizeof name, "%s%s", base_name(a->db_path),
+                 a->db && db_is_read_only(a->db) ? _(" (read-only)") : "");
     int wk = text_width(kbd, strlen(kbd));
     int wu = text_width(user, strlen(user));
     int x = cols - 1 - wk;
     ui_str(stdscr, row, x, kbd, wk, attr | A_BOLD);
     x -= wu;
     ui_str(stdscr, row, x, user, wu, attr);
-    int room = x - cols / 2 - 3; /* the file name takes at most this */
+    /* the file name takes at most this; the sync time needs more */
+    int room = x - (a->sync_dir[0] ? cols / 4 : cols / 2) - 3;
     if (room > 0) {
         char *clipped = text_clip_copy(name, strlen(name), room, true);
         if (clipped) {
-            char file[200];
+            char file[440];
             snprintf(file, sizeof file, "%s │ ", clipped);
             int wf = text_width(file, strlen(file));
             x -= wf;

@@ -65,7 +65,9 @@ const screen_set *cmd_screens(void)
 }
 
 /* The commands, one line each: name, what follows it, and the function.
- * Each command that grows beyond a few lines lives in its own file. */
+ * Each command that grows beyond a few lines lives in its own file. A NULL
+ * function marks a command that runs the full-screen program on a database
+ * of its own (demo: main.c with src/app/demo.c). */
 static const struct command {
     const char *name;
     int min_args, max_args; /* after the name */
@@ -77,6 +79,7 @@ static const struct command {
     {"import", 1, -1, cmd_import_main},
     {"audit", 2, 4, cmd_audit_main},
     {"restore", 1, 1, cmd_restore_main},
+    {"demo", 0, 0, NULL},
 };
 
 int cmd_run(tp_db *db, int argc, char **argv)
@@ -85,7 +88,8 @@ int cmd_run(tp_db *db, int argc, char **argv)
         const struct command *c = &commands[i];
         if (strcmp(argv[0], c->name) != 0)
             continue;
-        if (argc - 1 < c->min_args || (c->max_args >= 0 && argc - 1 > c->max_args))
+        if (argc - 1 < c->min_args || (c->max_args >= 0 && argc - 1 > c->max_args) ||
+            !c->run)
             break;
         return c->run(db, argc, argv);
     }
@@ -100,5 +104,13 @@ bool cmd_known(const char *name)
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (strcmp(name, commands[i].name) == 0)
             return true;
+    return false;
+}
+
+bool cmd_interactive(const char *name)
+{
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(name, commands[i].name) == 0)
+            return commands[i].run == NULL;
     return false;
 }

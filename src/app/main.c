@@ -9,6 +9,7 @@
 #include "tapian/commands.h"
 #include "tapian/db.h"
 #include "tapian/i18n.h"
+#include "tapian/kiosk.h"
 #include "tapian/paths.h"
 #include "tapian/term.h"
 
@@ -16,13 +17,15 @@ static void usage(FILE *out)
 {
     fprintf(out,
             "%s\n\n"
-            "%s: tapian [OPTION]... [check | backup FILE | restore FILE |\n"
+            "%s: tapian [OPTION]... [check | backup FILE | restore FILE | demo |\n"
             "       audit --since DATE [--table TABLE] | export book ... |\n"
             "       export TABLE -o FILE | import TABLE FILE]\n\n"
             "  --db PATH        %s\n"
             "  --screens DIR    %s\n"
             "  --user NAME      %s\n"
             "  --read-only      %s\n"
+            "  --kiosk          %s\n"
+            "  --idle-seconds N %s\n"
             "  --mono           %s\n"
             "  --headless FILE  %s\n"
             "  --dump FILE      %s\n"
@@ -32,6 +35,7 @@ static void usage(FILE *out)
             "  check            %s\n"
             "  backup FILE      %s\n"
             "  restore FILE     %s\n"
+            "  demo             %s\n"
             "  audit --since DATE [--table TABLE]\n"
             "                   %s\n"
             "  export book --format html|md|text [--width N] [--tambon T] "
@@ -50,6 +54,10 @@ static void usage(FILE *out)
             _("log in as this user (default: the one linked to the system "
               "user, else choose from a list)"),
             _("open the database without writing"),
+            _("kiosk mode: quitting asks the admin PIN, idle screens lock "
+              "(also the setting kiosk = 1)"),
+            _("with kiosk mode: lock after N seconds without keys (default: "
+              "the setting kiosk_idle_minutes, else 10 minutes)"),
             _("no colours (also when NO_COLOR is set)"),
             _("run without a terminal, reading keys from FILE (for tests)"),
             _("with --headless: write screen dumps to FILE"),
@@ -59,6 +67,8 @@ static void usage(FILE *out)
             _("write a consistent copy of the database to FILE"),
             _("put the backup FILE in place of the database (checked first; "
               "the current one is kept in backups/)"),
+            _("a guided tour for trainers on a temporary copy of the pilot "
+              "data (the database is not touched)"),
             _("print the changes since DATE, one a line, tab-separated"),
             _("write the province's learning textbook to FILE (- = standard "
               "output)"),
@@ -70,7 +80,7 @@ static void usage(FILE *out)
 }
 
 enum { OPT_DB = 256, OPT_SCREENS, OPT_USER, OPT_RO, OPT_MONO, OPT_HEADLESS, OPT_DUMP,
-       OPT_SIZE };
+       OPT_SIZE, OPT_KIOSK, OPT_IDLE };
 
 static const struct option long_opts[] = {
     {"db", required_argument, NULL, OPT_DB},
@@ -81,6 +91,8 @@ static const struct option long_opts[] = {
     {"headless", required_argument, NULL, OPT_HEADLESS},
     {"dump", required_argument, NULL, OPT_DUMP},
     {"size", required_argument, NULL, OPT_SIZE},
+    {"kiosk", no_argument, NULL, OPT_KIOSK},
+    {"idle-seconds", required_argument, NULL, OPT_IDLE},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -93,6 +105,8 @@ struct options {
     const char *screens_dir;
     const char *user;
     bool read_only;
+    bool kiosk;
+    int idle_seconds;
     term_opts term;
 };
 
@@ -109,6 +123,15 @@ static int parse_args(int argc, char **argv, struct options *o)
         case OPT_USER: o->user = optarg; break;
         case OPT_RO: o->read_only = true; break;
         case OPT_MONO: o->term.monochrome = true; break;
+        case OPT_KIOSK: o->kiosk = true; break;
+        case OPT_IDLE:
+            o->idle_seconds = atoi(optarg);
+            if (o->idle_seconds < 1) {
+                fprintf(stderr, "tapian: %s: %s\n",
+                        _("bad number of seconds"), optarg);
+                return 2;
+            }
+            break;
         case OPT_HEADLESS: o->term.script = optarg; break;
         case OPT_DUMP: o->term.dump_path = optarg; break;
         case OPT_SIZE:
@@ -151,7 +174,8 @@ static int open_database(struct options *o, struct app *a, char **owned_path)
         }
         path = *owned_path;
     }
-    db_open_opts dbo = {.read_only = o->read_only, .user = a->user};
+    db_open_opts dbo = {.read_only = o->read_only, .kiosk = o->kiosk,
+                        .user = a->user};
     tp_status st = db_open(path, &dbo, &a->db);
     if (st != TP_OK) {
         fprintf(stderr, "tapian: %s: %s\n", path, tp_status_message(st));
@@ -160,8 +184,9 @@ static int open_database(struct options *o, struct app *a, char **owned_path)
         return 1;
     }
     a->db_path = path;
-    /* Not being able to back up is no reason to refuse working. */
-    if (db_backup_daily(a->db) != TP_OK)
+    /* Not being able to back up is no reason to refuse working. A demo's
+     * copy is thrown away, so it needs none. */
+    if (!a->demo && db_backup_daily(a->db) != TP_OK)
         fprintf(stderr, "tapian: %s (%s)\n", _("the daily backup failed"),
                 db_last_error(a->db));
     if (db_is_read_only(a->db))
@@ -190,12 +215,22 @@ int main(int argc, char **argv)
 
     static struct app a;
     char *owned_path = NULL;
+    /* The demo runs the full-screen program on a temporary copy instead of
+     * the database named by --db or the default. */
+    if (o.cmd_argc == 1 && cmd_interactive(o.cmd_argv[0])) {
+        a.demo = demo_new(o.screens_dir);
+        if (!a.demo)
+            return 1;
+        o.db_path = demo_db_path(a.demo);
+        o.cmd_argc = 0;
+    }
     if (o.user)
         snprintf(a.user, sizeof a.user, "%s", o.user);
     else
         paths_user_name(a.user, sizeof a.user);
     if (open_database(&o, &a, &owned_path) != 0) {
         free(owned_path);
+        demo_free(a.demo);
         return 1;
     }
 
@@ -206,6 +241,7 @@ int main(int argc, char **argv)
         screen_set_free(&a.screens);
         db_close(&a.db);
         free(owned_path);
+        demo_free(a.demo);
         return 1;
     }
 
@@ -226,14 +262,20 @@ int main(int argc, char **argv)
         fprintf(stderr, "tapian: %s\n",
                 _("cannot start the terminal (is TERM set to a known type?)"));
         free(owned_path);
+        demo_free(a.demo);
         return 1;
     }
-    app_session_start(&a, o.user);
+    kiosk_configure(&a, o.kiosk, o.idle_seconds);
+    if (a.demo)
+        tour_go(&a, 0);
+    else
+        app_session_start(&a, o.user);
     rc = app_run(&a);
     term_stop();
     app_undo_forget(&a);
     screen_set_free(&a.screens);
     db_close(&a.db);
     free(owned_path);
+    demo_free(a.demo);
     return rc;
 }
