@@ -138,6 +138,10 @@ tp_status db_user_set_pin_hash(tp_db *db, const char *user_id,
 /* Failed PIN attempts, for the delay and lockout. */
 tp_status db_user_failures(tp_db *db, const char *user_id, int *count,
                            char last_at[32]);
-tp_status db_user_record_failure(tp_db *db, const char *user_id, bool failed);
+/* at: when it happened (ISO UTC, as db timestamps are written); NULL = now.
+ * The caller's clock is used so that the wait it computes and the time
+ * stored agree even when checking the PIN itself took a while. */
+tp_status db_user_record_failure(tp_db *db, const char *user_id, bool failed,
+                                 const char *at);
 
 #endif

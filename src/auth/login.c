@@ -47,12 +47,18 @@ bool auth_parse_utc(const char *s, time_t *out)
     return true;
 }
 
-static auth_result record(tp_db *db, const char *user_id, bool failed)
+static auth_result record(tp_db *db, const char *user_id, bool failed,
+                          time_t now)
 {
     if (db_is_read_only(db))
         return AUTH_OK; /* nothing can be kept; the check itself still holds */
-    return db_user_record_failure(db, user_id, failed) == TP_OK ? AUTH_OK
-                                                               : AUTH_ERROR;
+    struct tm tm;
+    char at[32];
+    gmtime_r(&now, &tm);
+    strftime(at, sizeof at, "%Y-%m-%dT%H:%M:%S.000Z", &tm);
+    return db_user_record_failure(db, user_id, failed, at) == TP_OK
+               ? AUTH_OK
+               : AUTH_ERROR;
 }
 
 auth_result auth_login_at(tp_db *db, const char *user_id, const char *pin,
@@ -66,7 +72,7 @@ auth_result auth_login_at(tp_db *db, const char *user_id, const char *pin,
     if (st != TP_OK)
         return AUTH_ERROR;
     if (!hash) /* no PIN set: choosing oneself is enough */
-        return record(db, user_id, false);
+        return record(db, user_id, false, now);
 
     int failures = 0;
     char last_at[32] = "";
@@ -87,8 +93,8 @@ auth_result auth_login_at(tp_db *db, const char *user_id, const char *pin,
     bool ok = auth_verify_pin(pin, hash);
     free(hash);
     if (ok)
-        return failures > 0 ? record(db, user_id, false) : AUTH_OK;
-    if (record(db, user_id, true) != AUTH_OK)
+        return failures > 0 ? record(db, user_id, false, now) : AUTH_OK;
+    if (record(db, user_id, true, now) != AUTH_OK)
         return AUTH_ERROR;
     *wait_seconds = auth_delay_after(failures + 1);
     return failures + 1 >= AUTH_MAX_FAILURES ? AUTH_LOCKED : AUTH_WRONG;
@@ -111,6 +117,6 @@ tp_status auth_set_pin(tp_db *db, const char *user_id, const char *pin)
     st = db_user_set_pin_hash(db, user_id, hash);
     /* A new PIN starts with a clean slate of failures. */
     if (st == TP_OK)
-        st = db_user_record_failure(db, user_id, false);
+        st = db_user_record_failure(db, user_id, false, NULL);
     return st;
 }

@@ -245,12 +245,16 @@ tp_status db_user_failures(tp_db *db, const char *user_id, int *count,
 
 /* Counting failures is bookkeeping, like attendee_count: no version bump
  * and no audit row, so a wrong PIN never conflicts with an edit. */
-tp_status db_user_record_failure(tp_db *db, const char *user_id, bool failed)
+tp_status db_user_record_failure(tp_db *db, const char *user_id, bool failed,
+                                 const char *at)
 {
     if (!user_id)
         return TP_ERR_INVALID;
     char now[32];
-    db_now(now);
+    if (at)
+        snprintf(now, sizeof now, "%s", at);
+    else
+        db_now(now);
     db_value b[] = {DB_V_INT(NULL, failed ? 1 : 0), DB_V_TEXT(NULL, now),
                     DB_V_TEXT(NULL, user_id)};
     int changed = 0;

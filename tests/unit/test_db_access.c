@@ -218,16 +218,16 @@ static void test_pin_and_failures(void **state)
     assert_int_equal(db_user_failures(db, id, &n, at), TP_OK);
     assert_int_equal(n, 0);
     assert_string_equal(at, "");
-    assert_int_equal(db_user_record_failure(db, id, true), TP_OK);
-    assert_int_equal(db_user_record_failure(db, id, true), TP_OK);
+    assert_int_equal(db_user_record_failure(db, id, true, NULL), TP_OK);
+    assert_int_equal(db_user_record_failure(db, id, true, NULL), TP_OK);
     assert_int_equal(db_user_failures(db, id, &n, at), TP_OK);
     assert_int_equal(n, 2);
     assert_int_equal(strlen(at), 24);
-    assert_int_equal(db_user_record_failure(db, id, false), TP_OK);
+    assert_int_equal(db_user_record_failure(db, id, false, NULL), TP_OK);
     assert_int_equal(db_user_failures(db, id, &n, at), TP_OK);
     assert_int_equal(n, 0);
     assert_string_equal(at, "");
-    assert_int_equal(db_user_record_failure(db, "nope", true), TP_ERR_NOTFOUND);
+    assert_int_equal(db_user_record_failure(db, "nope", true, NULL), TP_ERR_NOTFOUND);
     /* clearing the PIN */
     assert_int_equal(db_user_set_pin_hash(db, id, NULL), TP_OK);
     assert_int_equal(db_user_pin_hash(db, id, &h), TP_OK);
