@@ -7,13 +7,13 @@
 
 static const char *const eua[] = {"support_commitment", "meeting",
     "role_charter", "register_format_version", "six_step", "lesson", NULL};
-static const char *const amnuay[] = {"field_visit_plan", "field_visit",
+static const char *const amnuay[] = {"circle_run", "field_visit_plan", "field_visit",
     "meeting", "attendance", "fish_goal", "fish_knowledge", "fish_sharing",
     "finance_group", "role_assignment", NULL};
 static const char *const kit[] = {"finance_group", "fish_goal",
     "fish_knowledge", "fish_sharing", "knowledge_asset",
     "group_financial_snapshot", NULL};
-static const char *const banthuek[] = {"meeting", "attendance", "observer",
+static const char *const banthuek[] = {"circle_run", "meeting", "attendance", "observer",
     "lesson", "knowledge_asset", "note", NULL};
 static const char *const prasan[] = {"person", "agency", "field_visit",
     "meeting", "note", NULL};

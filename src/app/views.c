@@ -5,11 +5,13 @@
 
 #include "tapian/app.h"
 #include "tapian/views.h"
+#include "circle_view.h"
 
 static const struct {
     const char *screen;
     struct view *(*open)(struct app *a, const screen *s);
 } views[] = {
+    {"circle_run", circle_view_new},
     {NULL, NULL}, /* each view adds one line above this one */
 };
 
