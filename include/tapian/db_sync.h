@@ -48,6 +48,9 @@ tp_status db_sync_set_role(tp_db *db, const char *role, const char *tambon_id);
 tp_status db_sync_add_site(tp_db *db, const char *site_id, const char *name,
                            const char *role, const char *tambon_id);
 
+/* The peers: site id, name, role, tambon, acked, received. */
+tp_status db_sync_peers(tp_db *db, db_query_fn fn, void *ctx);
+
 /* Writes to path every change peer has not acknowledged and is meant to
  * receive (routing in docs/SYNC.md). peer NULL = the only peer. The file is
  * written beside path and renamed into place. */

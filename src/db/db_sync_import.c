@@ -239,3 +239,25 @@ tp_status db_sync_import(tp_db *db, const char *path, const char *ack_path,
         s = db_sync_write_ack(db, res->pack.from, ack_path);
     return s;
 }
+
+tp_status db_sync_peers(tp_db *db, db_query_fn fn, void *ctx)
+{
+    sqlite3_stmt *st;
+    tp_status s = db_stmt(db, "sync.peers",
+                          "SELECT site_id, name, role, tambon_id, acked, "
+                          "received FROM sync_peer ORDER BY site_id", &st);
+    if (s != TP_OK)
+        return s;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *cols[6];
+        for (int i = 0; i < 6; i++)
+            cols[i] = (const char *)sqlite3_column_text(st, i);
+        if (!fn(ctx, 6, cols)) {
+            rc = SQLITE_DONE;
+            break;
+        }
+    }
+    db_stmt_done(st);
+    return rc == SQLITE_DONE ? TP_OK : db_fail(db, rc, NULL);
+}

@@ -154,6 +154,7 @@ static void test_four_sites_converge(void **state)
     char *k2 = pack(&w, 2, 0);
     take(&w, 0, k2);
     take(&w, 0, k2); /* the same pack twice */
+    free(k2);
     free(lost);
     swap(&w, 1, 0); /* re-sent: the lost changes come again */
     swap(&w, 0, 3);
