@@ -33,6 +33,9 @@ int cmd_audit_main(tp_db *db, int argc, char **argv);
 /* restore FILE (cmd_restore.c) */
 int cmd_restore_main(tp_db *db, int argc, char **argv);
 
+/* sync export|import|add-site|role|conflicts|resolve|watch|id (cmd_sync.c) */
+int cmd_sync_main(tp_db *db, int argc, char **argv);
+
 /* Runs argv[0] with its arguments; returns the exit status. */
 int cmd_run(tp_db *db, int argc, char **argv);
 bool cmd_known(const char *name);

@@ -80,6 +80,7 @@ static const struct command {
     {"audit", 2, 4, cmd_audit_main},
     {"restore", 1, 1, cmd_restore_main},
     {"demo", 0, 0, NULL},
+    {"sync", 1, -1, cmd_sync_main},
 };
 
 int cmd_run(tp_db *db, int argc, char **argv)

@@ -19,7 +19,7 @@ static void usage(FILE *out)
             "%s\n\n"
             "%s: tapian [OPTION]... [check | backup FILE | restore FILE | demo |\n"
             "       audit --since DATE [--table TABLE] | export book ... |\n"
-            "       export TABLE -o FILE | import TABLE FILE]\n\n"
+            "       export TABLE -o FILE | import TABLE FILE | sync ...]\n\n"
             "  --db PATH        %s\n"
             "  --screens DIR    %s\n"
             "  --user NAME      %s\n"
@@ -44,6 +44,11 @@ static void usage(FILE *out)
             "  export TABLE -o FILE [--labels]\n"
             "                   %s\n"
             "  import TABLE FILE [--dry-run] [--skip-bad] [--rejects PATH]\n"
+            "                   %s\n"
+            "  sync export -o PACK [--to SITE] | sync import PACK [--ack FILE] |\n"
+            "  sync add-site ID NAME [--hub] [--tambon PLACE] | sync role hub|kiosk |\n"
+            "  sync conflicts [--all] | sync resolve N [--take-other] |\n"
+            "  sync watch DIR [--once] [--interval S] | sync id\n"
             "                   %s\n\n"
             "%s\n",
             _("tapian — knowledge management for community finance groups"),
@@ -76,6 +81,8 @@ static void usage(FILE *out)
               "dates)"),
             _("add and change records from a CSV file; --dry-run only "
               "reports"),
+            _("exchange changes with other sites by pack files "
+              "(docs/SYNC.md)"),
             _("Keys inside the program: F1 or ? for help, F10 or q to quit."));
 }
 

@@ -3,6 +3,10 @@
 #ifndef TAPIAN_DB_INTERNAL_H
 #define TAPIAN_DB_INTERNAL_H
 
+/* The session extension (sync) is only declared with these defined;
+ * Debian's libsqlite3 is built with it. */
+#define SQLITE_ENABLE_SESSION 1
+#define SQLITE_ENABLE_PREUPDATE_HOOK 1
 #include <sqlite3.h>
 #include <stdbool.h>
 
@@ -31,6 +35,18 @@ struct tp_db {
     size_t n_roles;
     struct db_perm *perms; /* table -> role write permissions */
     size_t n_perms;
+    sqlite3_session *sync_session; /* records the open write transaction */
+    struct db_sync_table *sync_tables; /* NULL until db_open is done */
+    size_t n_sync_tables;
+};
+
+/* A table whose rows travel in sync packs (db_sync_session.c). */
+struct db_sync_table {
+    char *name;
+    bool reference;     /* flows from the hub to every kiosk */
+    int ncol;
+    char **cols;        /* column names in table order */
+    int version_col, updated_col; /* indexes of version, updated_at */
 };
 
 struct db_perm {
@@ -87,6 +103,26 @@ void db_guard_remember(tp_db *db);
 /* TP_ERR_MOVED (with the reason) when path no longer names the file that
  * was opened: deleted, renamed or replaced under the program. */
 tp_status db_guard_check(tp_db *db);
+
+/* ---- sync (db_sync_session.c) ---- */
+/* Finds the record tables; after this, write transactions are recorded. */
+tp_status db_sync_init(tp_db *db);
+void db_sync_free(tp_db *db);
+const struct db_sync_table *db_sync_table_find(tp_db *db, const char *name);
+/* Starts or drops the session of the outermost transaction. */
+tp_status db_sync_session_start(tp_db *db);
+void db_sync_session_stop(tp_db *db);
+/* Moves what the session recorded into sync_outbox rows marked as made by
+ * origin, and starts a fresh session. Inside the open transaction. */
+tp_status db_sync_capture(tp_db *db, const char *origin);
+/* Applies one changeset from `from` (db_sync_apply.c) inside the open
+ * transaction; conflicts are resolved and kept. *fk_skipped is set when
+ * the changeset refers to rows this file does not hold and was left out. */
+struct db_sync_counts {
+    size_t conflicts, skipped;
+};
+tp_status db_sync_apply(tp_db *db, void *cs, size_t n, const char *from,
+                        struct db_sync_counts *counts, bool *fk_skipped);
 
 /* ---- writes (db_write.c) ---- */
 void db_now(char buf[32]);

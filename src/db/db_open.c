@@ -152,6 +152,8 @@ static tp_status open_and_check(tp_db *db, const db_open_opts *opts)
             return s;
     }
     s = load_site(db, &kiosk);
+    if (s == TP_OK)
+        s = db_sync_init(db);
     if (s != TP_OK)
         return s;
     if (!db->read_only)
@@ -203,6 +205,7 @@ void db_close(tp_db **pdb)
     tp_db *db = *pdb;
     while (db->tx_depth > 0)
         db_rollback(db);
+    db_sync_free(db);
     db_stmt_cache_clear(db);
     db_perms_free(db);
     if (db->conn)

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistd.h>
+
 #include "db_internal.h"
 
 tp_status db_status_from_rc(int rc)
@@ -195,8 +197,21 @@ tp_status db_begin(tp_db *db)
     else
         snprintf(sql, sizeof sql, "SAVEPOINT tp%d", db->tx_depth);
     tp_status s = db_exec(db, sql);
-    if (s == TP_OK)
+    /* Many writers on the hub: BEGIN IMMEDIATE waits busy_timeout; if that
+     * ran out (or SQLite gave up at once to avoid a deadlock), try again a
+     * few times so that BUSY only reaches the caller after ~4 timeouts. */
+    for (int i = 0; db->tx_depth == 0 && s == TP_ERR_BUSY && i < 3; i++) {
+        usleep(20000);
+        s = db_exec(db, sql);
+    }
+    if (s == TP_OK) {
         db->tx_depth++;
+        if (db->tx_depth == 1) {
+            s = db_sync_session_start(db);
+            if (s != TP_OK)
+                db_rollback(db);
+        }
+    }
     return s;
 }
 
@@ -205,8 +220,16 @@ tp_status db_commit(tp_db *db)
     if (db->tx_depth <= 0)
         return TP_ERR_INVALID;
     char sql[48];
-    if (db->tx_depth == 1)
+    if (db->tx_depth == 1) {
+        /* The changes and their outbox row commit together. */
+        tp_status c = db_sync_capture(db, db->site_id);
+        if (c != TP_OK) {
+            db_rollback(db);
+            return c;
+        }
+        db_sync_session_stop(db);
         snprintf(sql, sizeof sql, "COMMIT");
+    }
     else
         snprintf(sql, sizeof sql, "RELEASE tp%d", db->tx_depth - 1);
     tp_status s = db_exec(db, sql);
@@ -235,4 +258,6 @@ void db_rollback(tp_db *db)
     /* SQLite itself rolls back everything on some errors (disk full). */
     if (sqlite3_get_autocommit(db->conn))
         db->tx_depth = 0;
+    if (db->tx_depth == 0)
+        db_sync_session_stop(db);
 }
