@@ -1,7 +1,10 @@
 /* ptyrec: runs a program on a pseudo-terminal at 80x24 and records what it
  * writes to the terminal while a key script is typed into it.
  *
- *   ptyrec [-n NAME] [-q QUIET_MS] [-b BAUD] [-o RAWLOG] -s SCRIPT -- PROG ARG...
+ *   ptyrec [-n NAME] [-q QUIET_MS] [-b BAUD] [-o RAWLOG [-a]] -s SCRIPT -- PROG ARG...
+ *
+ * -o keeps every byte written to the terminal; with -a each keystroke's
+ * answer is preceded by a line naming it (for reading, not replaying).
  *
  * The program is started and left until its output has been quiet for
  * QUIET_MS (200): the last byte of that burst is the first full screen.
@@ -42,6 +45,7 @@
 #define MAX_KEYS 4096
 #define MAX_SECTIONS 32
 #define MAX_WAIT_S 20.0 /* a key whose answer never goes quiet */
+#define FIRST_WAIT_S 3.0 /* a key that seems to have no answer */
 
 struct section {
     char name[32];
@@ -62,6 +66,7 @@ static struct rec {
     long bytes_total;
     long hwm_kb;
     FILE *raw;
+    int annotate; /* -a: mark each keystroke in the raw log */
     struct section sec[MAX_SECTIONS];
     int nsec;
 } R;
@@ -95,8 +100,11 @@ static void read_hwm(void)
 }
 
 /* Reads until nothing has come for quiet_s after the later of START and the
- * last byte. Returns the bytes read; the last byte's time is R.last_byte. */
-static long drain(double start, struct section *s)
+ * last byte. Returns the bytes read; the last byte's time is R.last_byte.
+ * Until the first byte it waits up to FIRST_WAIT instead: a program may
+ * work a while (start-up, a query) before it draws anything, and that time
+ * belongs to the keystroke, not to the next one. */
+static long drain(double start, struct section *s, double first_wait)
 {
     long got = 0;
     double activity = start;
@@ -108,6 +116,8 @@ static long drain(double start, struct section *s)
             continue;
         }
         double deadline = activity + R.quiet_s;
+        if (got == 0 && start + first_wait > deadline)
+            deadline = start + first_wait;
         if (t >= deadline || t - start > MAX_WAIT_S)
             break;
         struct pollfd p = {.fd = R.fd, .events = POLLIN};
@@ -169,8 +179,10 @@ static void send_keys(const char *text)
             break;
         if (s->keys == 0)
             s->first_sent = sent;
+        if (R.raw && R.annotate)
+            fprintf(R.raw, "\n=== %s key %ld ===\n", s->name, s->keys + 1);
         long before = R.bytes_total;
-        long got = drain(sent, s);
+        long got = drain(sent, s, FIRST_WAIT_S);
         s->bytes += got;
         if (s->keys < MAX_KEYS)
             s->lat_ms[s->keys] = R.bytes_total > before ? (R.last_byte - sent) * 1000 : 0;
@@ -239,7 +251,7 @@ static void run_script(FILE *f)
             while (!R.exited && now() < until) {
                 double q = R.quiet_s;
                 R.quiet_s = until - now();
-                s->bytes += drain(now(), s);
+                s->bytes += drain(now(), s, 0);
                 R.quiet_s = q;
             }
             s->last_byte = until;
@@ -263,18 +275,19 @@ int main(int argc, char **argv)
     int opt;
     R.name = "prog";
     R.quiet_s = 0.2;
-    while ((opt = getopt(argc, argv, "n:q:b:o:s:")) != -1) {
+    while ((opt = getopt(argc, argv, "n:q:b:o:s:a")) != -1) {
         switch (opt) {
         case 'n': R.name = optarg; break;
         case 'q': R.quiet_s = atof(optarg) / 1000; break;
         case 'b': R.rate = atof(optarg) / 10; break;
         case 'o': rawlog = optarg; break;
         case 's': script = optarg; break;
+        case 'a': R.annotate = 1; break;
         default: return 2;
         }
     }
     if (!script || optind >= argc) {
-        fprintf(stderr, "usage: ptyrec [-n NAME] [-q MS] [-b BAUD] [-o RAW] -s SCRIPT -- PROG ARG...\n");
+        fprintf(stderr, "usage: ptyrec [-n NAME] [-q MS] [-b BAUD] [-o RAW [-a]] -s SCRIPT -- PROG ARG...\n");
         return 2;
     }
     FILE *f = fopen(script, "r");
@@ -299,13 +312,13 @@ int main(int argc, char **argv)
         perror(argv[optind]);
         _exit(127);
     }
-    long startup_bytes = drain(t0, NULL);
+    long startup_bytes = drain(t0, NULL, MAX_WAIT_S);
     double first_screen_ms = startup_bytes ? (R.last_byte - t0) * 1000 : 0;
     run_script(f);
     fclose(f);
     /* Whatever the program writes on its way out, then its exit. */
     if (!R.exited)
-        cur()->bytes += drain(now(), cur());
+        cur()->bytes += drain(now(), cur(), 0);
     struct rusage ru;
     memset(&ru, 0, sizeof ru);
     int status = 0;
