@@ -65,7 +65,7 @@ DEB_PACKAGES := gcc libc6-dev make pkg-config libncurses-dev libsqlite3-dev \
                 gettext sqlite3 procps libinih-dev libcrypt-dev \
                 libcsv-dev libxml2-utils
 
-.PHONY: all run demo test asan deps unit e2e ui po po-check valgrind bench fuzz install uninstall clean
+.PHONY: all run demo cross test asan deps unit e2e ui po po-check valgrind bench fuzz install uninstall clean
 
 all: tapian $(MO)
 
@@ -218,6 +218,13 @@ fuzz:
 	  $(BUILD)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_TIME) -max_len=4096 \
 	    -artifact_prefix=$(BUILD)/fuzz/crash-$$t/ \
 	    $(BUILD)/fuzz/corpus-$$t tests/fuzz/corpus/$$t || exit 1; done
+
+# ---- Raspberry Pi cross builds (outside make test) --------------------------
+# Builds against a sysroot of the target's Debian packages kept under
+# build/; see src/build/cross.sh for what it checks and what it cannot.
+cross:
+	@sh src/build/cross.sh arm64
+	@sh src/build/cross.sh armhf
 
 # ---- install ---------------------------------------------------------------
 

@@ -51,10 +51,17 @@ static void note_draw(struct app *a, struct view *v, int top, int height,
     n->body_width = w;
     field_view_draw(stdscr, n->fields[F_BODY], top + 5, 2, w, body_h,
                     n->focus == F_BODY, cy, cx);
+    /* The live count only near the limit: a count that changes with every
+     * keystroke costs more bytes than the character typed (a cursor move
+     * there and back); far from it the limit alone is shown, which does not
+     * change while typing. */
     field *f = n->fields[n->focus];
+    size_t used = text_codepoints(f->buf, f->len);
     char count[64];
-    snprintf(count, sizeof count, "%zu / %zu",
-             text_codepoints(f->buf, f->len), f->max_chars);
+    if (used + f->max_chars / 10 >= f->max_chars)
+        snprintf(count, sizeof count, "%zu / %zu", used, f->max_chars);
+    else
+        snprintf(count, sizeof count, "≤ %zu", f->max_chars);
     ui_str(stdscr, top + 5 + body_h, cols - 2 - text_width(count, strlen(count)),
            count, 20, A_NORMAL);
 }

@@ -179,7 +179,9 @@ static bool default_fits(const screen_field *f)
     const char *d = f->default_value;
     char *end = NULL;
     switch (f->type) {
-    case SF_NUMBER: strtol(d, &end, 10); return *d && !*end;
+    /* strtoll as the form itself reads numbers (form_value.c): strtol
+     * would stop at 2^31 on armhf, where long has 32 bits. */
+    case SF_NUMBER: strtoll(d, &end, 10); return *d && !*end;
     case SF_MONEY: strtod(d, &end); return *d && !*end;
     case SF_DATE: return strcmp(d, "today") == 0 || sp_is_iso_date(d);
     case SF_CHECK: return strcmp(d, "0") == 0 || strcmp(d, "1") == 0;

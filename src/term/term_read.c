@@ -111,18 +111,20 @@ static void read_paste(term_event *ev)
     ev->len = len;
 }
 
-static long now_ms(void)
+/* long long, not long: on armhf (Raspberry Pi OS 32-bit) long has 32 bits,
+ * and monotonic seconds times 1000 overflow it after 25 days of uptime. */
+static long long now_ms(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 /* When the terminal goes away without a SIGHUP (a pipe closed, a pty torn
  * down), every read fails at once; many instant failures in a row mean the
  * input is gone, and the loop is told to save and leave instead of spinning. */
 static int fast_errors;
-static long read_started;
+static long long read_started;
 
 static bool input_gone(int timeout_ms)
 {
