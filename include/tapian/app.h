@@ -95,6 +95,7 @@ struct app {
     char role_names_en[APP_MAX_ROLES][64];
     int active_role;            /* index into roles: whose home menu */
     struct app_change *last_change; /* what u undoes */
+    bool backup_due;            /* the daily backup is still to be checked */
     struct view *top;
     bool quit;
     bool thai_keyboard;

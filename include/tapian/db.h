@@ -164,7 +164,7 @@ tp_status db_check(tp_db *db, db_report_fn fn, void *ctx);
 tp_status db_backup(tp_db *db, const char *path);
 
 /* Backups kept beside the database, in <dbdir>/backups/, named
- * <file>-<UTC time>-<reason>.db; only the newest DB_BACKUPS_KEPT stay.
+ * <file>-<UTC time>-<NN>-<reason>.db; only the newest DB_BACKUPS_KEPT stay.
  * reason is a short word (daily, import, sync, before-restore). When made
  * is not NULL it receives the new file's path (size at least 4096). */
 #define DB_BACKUPS_KEPT 14

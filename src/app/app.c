@@ -196,6 +196,18 @@ static void handle(struct app *a, term_event *ev)
         a->dirty = true;
 }
 
+/* Once per run, when the user is idle: not being able to back up is no
+ * reason to refuse working, but it is said. */
+static void daily_backup(struct app *a)
+{
+    if (!a->backup_due || !a->db || db_is_read_only(a->db))
+        return;
+    a->backup_due = false;
+    if (db_backup_daily(a->db) != TP_OK)
+        app_message(a, TA_ERROR, "%s (%s)", _("the daily backup failed"),
+                    db_last_error(a->db));
+}
+
 int app_run(struct app *a)
 {
     a->dirty = true;
@@ -217,6 +229,7 @@ int app_run(struct app *a)
             break;
         case EV_NONE:
             app_save_drafts(a);
+            daily_backup(a);
             kiosk_idle(a);
             break;
         default:

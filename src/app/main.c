@@ -191,11 +191,10 @@ static int open_database(struct options *o, struct app *a, char **owned_path)
         return 1;
     }
     a->db_path = path;
-    /* Not being able to back up is no reason to refuse working. A demo's
-     * copy is thrown away, so it needs none. */
-    if (!a->demo && db_backup_daily(a->db) != TP_OK)
-        fprintf(stderr, "tapian: %s (%s)\n", _("the daily backup failed"),
-                db_last_error(a->db));
+    /* The daily backup waits for the first idle second of the program
+     * (app.c): copying a province-sized file must not delay the first
+     * screen. A demo's copy is thrown away, so it needs none. */
+    a->backup_due = !a->demo;
     if (db_is_read_only(a->db))
         app_message(a, TA_ERROR, "%s",
                     _("Read-only: this database cannot be changed here"));

@@ -105,12 +105,12 @@ tp_status db_backup_rotating(tp_db *db, const char *reason, char *made)
     struct tm tm;
     gmtime_r(&now, &tm);
     strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
-    /* Two backups in one second get -2, -3, ... rather than overwriting. */
+    /* Backups made in the same second are numbered -01, -02, ... so that
+     * sorting the names keeps them in the order they were made (pruning
+     * relies on it). */
     for (int k = 1; k < 100; k++) {
-        int w = k == 1 ? snprintf(path, sizeof path, "%s/%s-%s-%s.db", dir,
-                                  base, stamp, reason)
-                       : snprintf(path, sizeof path, "%s/%s-%s-%d-%s.db",
-                                  dir, base, stamp, k, reason);
+        int w = snprintf(path, sizeof path, "%s/%s-%s-%02d-%s.db", dir, base,
+                         stamp, k, reason);
         if (w < 0 || w >= (int)sizeof path)
             return TP_ERR_TOO_LONG;
         if (access(path, F_OK) != 0)
