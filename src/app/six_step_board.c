@@ -125,9 +125,11 @@ tp_status six_board_load(tp_db *db, struct six_board *b)
                                               : DB_LEVEL_PROVINCE;
         s = db_six_step_areas(db, l, on_area, b);
     }
-    memset(b->waves, 0, sizeof b->waves);
-    if (s == TP_OK)
+    if (s == TP_OK && !b->waves_fresh) {
+        memset(b->waves, 0, sizeof b->waves);
         s = db_six_step_waves(db, on_wave, b);
+        b->waves_fresh = s == TP_OK;
+    }
     if (b->selected >= b->n)
         b->selected = b->n ? b->n - 1 : 0;
     return s;

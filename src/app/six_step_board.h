@@ -28,11 +28,13 @@ struct six_board {
     struct six_row *rows;
     int n, cap;
     db_six_wave waves[SIX_WAVES]; /* .wave points at static text */
+    bool waves_fresh;             /* waves do not change with the level */
     int selected, step;           /* cursor: row, step 0..5 */
     int first;                    /* first row shown */
 };
 
-/* (Re)reads the rows of the current level and the waves. At the village
+/* (Re)reads the rows of the current level, and the waves unless
+ * waves_fresh (clear it when the data may have changed). At the village
  * level with no tambon chosen, the first tambon in Thai order is taken. */
 tp_status six_board_load(tp_db *db, struct six_board *b);
 void six_board_free(struct six_board *b);

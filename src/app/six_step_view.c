@@ -133,7 +133,9 @@ static int six_handle(struct app *a, struct view *v, const term_event *ev)
 
 static void six_on_top(struct view *v)
 {
-    ((struct six_view *)v)->stale = true; /* a form may have changed a step */
+    struct six_view *sv = (struct six_view *)v;
+    sv->stale = true; /* a form may have changed a step */
+    sv->b.waves_fresh = false;
 }
 
 static void six_destroy(struct view *v)

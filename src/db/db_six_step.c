@@ -160,9 +160,15 @@ tp_status db_six_step_areas(tp_db *db, db_level level, db_six_area_fn fn,
 }
 
 /* Per wave and step from the six_step rows of live villages: a wave cuts
- * across tambons, so the tally cannot serve it; 6 rows per village is
- * 9,600 rows on a province, read once through six_step_village_step. */
-#define WSTEP(n, st) "sum(x.step = " #n " AND x.status = '" st "')"
+ * across tambons, so the tally cannot serve it. Each village's rows are
+ * summed once (through six_step_village_step), then the villages per wave;
+ * (village, step) is unique among live rows, so six reached rows mean all
+ * six steps. */
+#define VW(n)                                                                \
+    "sum(s.step = " #n " AND s.status = 'in_progress') AS i" #n ", "        \
+    "sum(s.step = " #n " AND s.status = 'reached') AS r" #n ", "
+#define WS(n) "coalesce(sum(pv.i" #n "), 0), "
+#define WR(n) "coalesce(sum(pv.r" #n "), 0), "
 tp_status db_six_step_waves(tp_db *db, db_six_wave_fn fn, void *ctx)
 {
     sqlite3_stmt *st;
@@ -173,20 +179,16 @@ tp_status db_six_step_waves(tp_db *db, db_six_wave_fn fn, void *ctx)
         "  JOIN place t ON t.id = v.parent_id "
         "  WHERE v.kind = 'village' AND v.deleted_at IS NULL "
         "    AND t.deleted_at IS NULL), "
-        "x AS (SELECT vw.wave, s.village_id, s.step, s.status FROM vw "
-        "  JOIN six_step s ON s.village_id = vw.id AND s.deleted_at IS NULL), "
-        "done AS (SELECT village_id FROM x WHERE status = 'reached' "
-        "  GROUP BY village_id HAVING count(DISTINCT step) = 6) "
-        "SELECT w.wave, (SELECT count(*) FROM vw WHERE vw.wave = w.wave), "
-        WSTEP(1, "in_progress") ", " WSTEP(2, "in_progress") ", "
-        WSTEP(3, "in_progress") ", " WSTEP(4, "in_progress") ", "
-        WSTEP(5, "in_progress") ", " WSTEP(6, "in_progress") ", "
-        WSTEP(1, "reached") ", " WSTEP(2, "reached") ", "
-        WSTEP(3, "reached") ", " WSTEP(4, "reached") ", "
-        WSTEP(5, "reached") ", " WSTEP(6, "reached") ", "
-        "(SELECT count(*) FROM done JOIN vw ON vw.id = done.village_id "
-        "  WHERE vw.wave = w.wave) "
-        "FROM w LEFT JOIN x ON x.wave = w.wave GROUP BY w.ord ORDER BY w.ord",
+        "pv AS (SELECT vw.wave AS wave, "
+        VW(1) VW(2) VW(3) VW(4) VW(5) VW(6)
+        "  sum(s.status = 'reached') AS nr "
+        "  FROM vw LEFT JOIN six_step s ON s.village_id = vw.id "
+        "    AND s.deleted_at IS NULL GROUP BY vw.id) "
+        "SELECT w.wave, count(pv.wave), "
+        WS(1) WS(2) WS(3) WS(4) WS(5) WS(6)
+        WR(1) WR(2) WR(3) WR(4) WR(5) WR(6)
+        "coalesce(sum(pv.nr = 6), 0) "
+        "FROM w LEFT JOIN pv ON pv.wave = w.wave GROUP BY w.ord ORDER BY w.ord",
         &st);
     if (s != TP_OK)
         return s;
