@@ -7,4 +7,9 @@
 
 struct view *app_view_for_screen(struct app *a, const screen *s);
 
+/* The C views of src/app/views.c. */
+struct view *fish_view_new(struct app *a, const screen *s);
+struct view *fish_overview_view_new(struct app *a, const screen *s);
+struct view *six_step_view_new(struct app *a, const screen *s);
+
 #endif

@@ -6,13 +6,15 @@
 #include "tapian/role_menu.h"
 
 static const char *const eua[] = {"support_commitment", "meeting",
-    "role_charter", "register_format_version", "six_step", "lesson", NULL};
+    "role_charter", "register_format_version", "six_step", "lesson", "six_steps",
+    "fish_overview", NULL};
 static const char *const amnuay[] = {"circle_run", "field_visit_plan", "field_visit",
     "meeting", "attendance", "fish_goal", "fish_knowledge", "fish_sharing",
-    "finance_group", "role_assignment", NULL};
+    "finance_group", "role_assignment", "fish", "fish_overview",
+    "six_steps", NULL};
 static const char *const kit[] = {"finance_group", "fish_goal",
     "fish_knowledge", "fish_sharing", "knowledge_asset",
-    "group_financial_snapshot", NULL};
+    "group_financial_snapshot", "fish", NULL};
 static const char *const banthuek[] = {"circle_run", "meeting", "attendance", "observer",
     "lesson", "knowledge_asset", "note", NULL};
 static const char *const prasan[] = {"person", "agency", "field_visit",

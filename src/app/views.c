@@ -12,6 +12,9 @@ static const struct {
     struct view *(*open)(struct app *a, const screen *s);
 } views[] = {
     {"circle_run", circle_view_new},
+    {"fish", fish_view_new},
+    {"fish_overview", fish_overview_view_new},
+    {"six_steps", six_step_view_new},
     {NULL, NULL}, /* each view adds one line above this one */
 };
 
