@@ -157,8 +157,12 @@ bool text_contains(const char *hay, size_t hn, const char *needle, size_t nn);
 
 /* ---- collation --------------------------------------------------------- */
 
-/* Thai dictionary order (libthai th_strcoll on TIS-620): <0, 0, >0.
+/* Thai dictionary order (libthai th_strxfrm on TIS-620): <0, 0, >0.
  * Text outside TIS-620 is ordered by code point after the Thai comparison. */
 int text_collate(const char *a, size_t an, const char *b, size_t bn);
+/* A byte key whose memcmp order (shorter first on a common prefix) is
+ * exactly text_collate's: for stored, indexable sort columns. malloc'd,
+ * *len bytes (it contains 0 bytes); NULL when out of memory. */
+char *text_sort_key(const char *s, size_t n, size_t *len);
 
 #endif

@@ -1,6 +1,6 @@
 /* The generic list of a screen's records: columns clipped by width, Thai
  * order, / search with n/N, paging, add / open / delete (tombstone) / undo,
- * x / i export and import CSV (csv_view.c).
+ * x / i export and import CSV (csv_view.c), f filters (filter_view.c).
  * Only the visible page is read, so 100,000 rows cost what 20 do. */
 #include <curses.h>
 #include <stdio.h>
@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "csv_view.h"
+#include "filter_view.h"
 #include "tapian/app.h"
 #include "tapian/db_records.h"
 #include "tapian/form_value.h"
@@ -44,6 +45,10 @@ struct list_view {
     char *search;      /* the last search */
     long matches;
     long match;        /* index of the current match */
+    /* filters (f): the columns they work through, as screen_check finds */
+    struct list_filters filters;
+    const char *place_col, *group_col, *date_col;
+    db_value group_value;
 };
 
 static const screen_field *field_named(const screen *s, const char *name)
@@ -62,6 +67,20 @@ static void base_query(const struct list_view *l, db_list_query *q)
     q->n_columns = l->n_cols;
     q->order_column = l->s->order;
     q->order_desc = l->s->order_desc;
+    const struct list_filters *f = &l->filters;
+    if (l->place_col && (f->village[0] || f->tambon[0])) {
+        q->place_column = l->place_col;
+        q->place_id = f->village[0] ? f->village : f->tambon;
+    }
+    if (l->group_col && f->group[0]) {
+        q->filters = &l->group_value;
+        q->n_filters = 1;
+    }
+    if (l->date_col && (f->date_from[0] || f->date_to[0])) {
+        q->date_column = l->date_col;
+        q->date_from = f->date_from[0] ? f->date_from : NULL;
+        q->date_to = f->date_to[0] ? f->date_to : NULL;
+    }
 }
 
 static void search_query(const struct list_view *l, db_list_query *q)
@@ -190,13 +209,20 @@ static void draw_row(struct list_view *l, const struct page_row *p, int y,
 
 static void draw_status_row(struct list_view *l, int y, int cols)
 {
-    char info[160];
+    char info[560];
     if (l->total == 0)
         snprintf(info, sizeof info, "%s", _("No records yet: a adds one"));
     else
         snprintf(info, sizeof info, _("Record %ld of %ld"), l->selected + 1,
                  l->total);
-    ui_str(stdscr, y, 1, info, cols / 2, term_attr_of(TA_LABEL));
+    char shown[400];
+    filters_summary(&l->filters, shown, sizeof shown);
+    if (shown[0]) {
+        size_t used = strlen(info);
+        snprintf(info + used, sizeof info - used, " · %s", shown);
+    }
+    ui_str(stdscr, y, 1, info, l->search ? cols / 2 : cols - 2,
+           term_attr_of(TA_LABEL));
     if (l->search) {
         char s[200];
         snprintf(s, sizeof s, _("Search “%s”: %ld found (n / N)"), l->search,
@@ -363,6 +389,30 @@ static void deleted(struct app *a, void *ctx)
     l->stale = true;
 }
 
+static void filters_set(struct app *a, void *ctx,
+                        const struct list_filters *f)
+{
+    (void)a;
+    struct list_view *l = ctx;
+    l->filters = *f;
+    l->group_value = DB_V_TEXT(l->group_col, l->filters.group);
+    l->selected = l->top = 0;
+    l->matches = 0;
+    free(l->search);
+    l->search = NULL;
+    l->stale = true;
+}
+
+static int open_filters(struct app *a, struct list_view *l)
+{
+    struct view *v = filter_view_new(a, l->s, &l->filters, filters_set, l);
+    if (v)
+        app_push(a, v);
+    else
+        app_message(a, TA_ERROR, "%s", _("This list has no filters"));
+    return H_HANDLED | H_REDRAW;
+}
+
 static int open_form(struct app *a, struct list_view *l, bool add)
 {
     const struct page_row *p = add ? NULL : selected_row(l);
@@ -416,6 +466,7 @@ static int list_handle(struct app *a, struct view *v, const term_event *ev)
     case 'n': go_to_match(a, l, l->match + 1); return H_HANDLED | H_REDRAW;
     case 'N': go_to_match(a, l, l->match - 1); return H_HANDLED | H_REDRAW;
     case 'e': return open_form(a, l, false);
+    case 'f': return open_filters(a, l);
     case 'a':
         if (!may_edit) {
             app_message(a, TA_ERROR, "%s", tp_status_message(TP_ERR_PERM));
@@ -473,6 +524,7 @@ static const view_key_help list_keys[] = {
     {"u", N_("Undo")},
     {"x", N_("Export CSV")},
     {"i", N_("Import CSV")},
+    {"f", N_("Filter")},
     {NULL, NULL},
 };
 
@@ -502,6 +554,18 @@ struct view *list_view_new(struct app *a, const screen *s)
         l->columns[c] = s->columns[c].column;
         l->defs[c] = field_named(s, s->columns[c].column);
         l->n_cols++;
+    }
+    /* the first place / group reference and the first date field */
+    for (size_t i = 0; i < s->n_fields; i++) {
+        const screen_field *f = &s->fields[i];
+        if (f->type == SF_REF && f->ref && strcmp(f->ref, "place") == 0 &&
+            !l->place_col)
+            l->place_col = f->name;
+        if (f->type == SF_REF && f->ref &&
+            strcmp(f->ref, "finance_group") == 0 && !l->group_col)
+            l->group_col = f->name;
+        if (f->type == SF_DATE && !l->date_col)
+            l->date_col = f->name;
     }
     l->page_top = -1;
     l->stale = true;

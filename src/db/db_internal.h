@@ -62,6 +62,19 @@ tp_status db_fail(tp_db *db, int rc, const char *msg);
 void db_set_error(tp_db *db, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* ---- stored Thai sort keys (db_sortkey.c) ---- */
+/* The SQL function tapian_sort_key(text) -> BLOB, on this connection. */
+tp_status db_sortkey_register(tp_db *db);
+bool db_is_sortkey_column(const char *column);
+/* Whether table has <column>_sortkey; its name in out. */
+bool db_sortkey_column(tp_db *db, const char *table, const char *column,
+                       char out[96]);
+/* Sets row id's <column>_sortkey from column, when the table has one. */
+tp_status db_sortkey_set(tp_db *db, const char *table, const char *id,
+                         const char *column);
+/* Computes every missing key (rows written without tapian). */
+tp_status db_sortkeys_fill(tp_db *db);
+
 /* ---- statements (db_stmt.c) ---- */
 /* A prepared statement from the cache, reset and with no bindings. The
  * caller must not finalize it; call db_stmt_done when finished. */

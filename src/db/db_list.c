@@ -5,13 +5,13 @@
  * Speed at 100,000 rows: filters on indexed columns, date ranges and an
  * order on an indexed date/number column (meeting.held_on, lesson.written_on)
  * walk the index, so a page costs about its offset in index steps. Text
- * columns sort with COLLATE THAI, which no index can carry (the collation
- * is not in the schema), so each page of a Thai-ordered list sorts the
- * matching rows again. Measured on 100,000 meetings (-O2): a page at
- * offset 50,000 ordered by held_on 0.19 s; ordered by title in Thai 4 s,
- * too slow -- th_strcoll runs per comparison; a stored sort key would fix
- * it. Substring search and count are scans (0.4 s): instr() has no index,
- * which is what makes 1- and 2-character Thai searches work at all. */
+ * columns sort in Thai: by their stored key <col>_sortkey when the table
+ * has one (migration 005; an index on (key, id) over the live rows walks
+ * the list in order), else with COLLATE THAI, which no index can carry, so
+ * each page sorts the matching rows again (4 s a page at 100,000 rows).
+ * docs/PERFORMANCE.md has the figures. Substring search and count are
+ * scans: instr() has no index, which is what makes 1- and 2-character
+ * Thai searches work at all. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -179,11 +179,17 @@ static tp_status append_order(tp_db *db, const db_list_query *q,
     if (q->order_column) {
         if (!db_has_column(db, q->table, q->order_column))
             return bad(db, q->table, q->order_column);
-        sqlite3_str_appendf(sql, "ORDER BY t.\"%w\"%s%s, t.id%s",
-                            q->order_column,
-                            thai_order(db, q->table, q->order_column)
-                                ? " COLLATE THAI" : "",
-                            dir, dir);
+        char key[96];
+        if (db_sortkey_column(db, q->table, q->order_column, key))
+            /* the stored key's byte order is COLLATE THAI's */
+            sqlite3_str_appendf(sql, "ORDER BY t.\"%w\"%s, t.id%s", key,
+                                dir, dir);
+        else
+            sqlite3_str_appendf(sql, "ORDER BY t.\"%w\"%s%s, t.id%s",
+                                q->order_column,
+                                thai_order(db, q->table, q->order_column)
+                                    ? " COLLATE THAI" : "",
+                                dir, dir);
     } else {
         sqlite3_str_appendf(sql, "ORDER BY t.id%s", dir);
     }

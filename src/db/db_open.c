@@ -28,6 +28,9 @@ static tp_status configure(tp_db *db, const db_open_opts *opts)
                                          thai_collate, NULL);
     if (rc != SQLITE_OK)
         return db_fail(db, rc, NULL);
+    tp_status s = db_sortkey_register(db);
+    if (s != TP_OK)
+        return s;
     return db_exec(db, "PRAGMA foreign_keys = ON");
 }
 
@@ -152,6 +155,10 @@ static tp_status open_and_check(tp_db *db, const db_open_opts *opts)
             return s;
     }
     s = load_site(db, &kiosk);
+    /* Keys first: filling them is not a change to send to other sites
+     * (each computes its own), so it happens before sync starts recording. */
+    if (s == TP_OK)
+        s = db_sortkeys_fill(db); /* rows written by the shell or pilot.sql */
     if (s == TP_OK)
         s = db_sync_init(db);
     if (s != TP_OK)

@@ -185,8 +185,12 @@ tp_status db_sync_dump(tp_db *db, db_report_fn fn, void *ctx)
         const struct db_sync_table *t = &db->sync_tables[i];
         sqlite3_str *q = sqlite3_str_new(db->conn);
         sqlite3_str_appendf(q, "SELECT %Q || '|' || json_array(", t->name);
+        /* BLOB columns (the Thai sort keys) go in as hex: JSON has none */
         for (int c = 0; c < t->ncol; c++)
-            sqlite3_str_appendf(q, "%s\"%w\"", c ? ", " : "", t->cols[c]);
+            sqlite3_str_appendf(q,
+                                "%sCASE WHEN typeof(\"%w\") = 'blob' THEN "
+                                "hex(\"%w\") ELSE \"%w\" END",
+                                c ? ", " : "", t->cols[c], t->cols[c], t->cols[c]);
         sqlite3_str_appendf(q, ") FROM \"%w\" ORDER BY id", t->name);
         char *sql = sqlite3_str_finish(q);
         if (!sql)

@@ -109,7 +109,8 @@ static tp_status check_values(tp_db *db, const char *table,
                               size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        if (!v[i].column || is_base(v[i].column) || !has_col(c, v[i].column)) {
+        if (!v[i].column || is_base(v[i].column) || !has_col(c, v[i].column) ||
+            db_is_sortkey_column(v[i].column)) {
             db_set_error(db, "%s: column %s cannot be written", table,
                          v[i].column ? v[i].column : "(none)");
             return TP_ERR_INVALID;
@@ -118,13 +119,15 @@ static tp_status check_values(tp_db *db, const char *table,
     return TP_OK;
 }
 
-/* json_object('col', "col", ...) over every column, for audit rows. */
+/* json_object('col', "col", ...) over every column, for audit rows; not
+ * the sort keys, which are derived (and BLOBs, which JSON cannot hold). */
 static void append_json(sqlite3_str *q, const struct cols *c)
 {
     sqlite3_str_appendall(q, "json_object(");
-    for (int i = 0; i < c->n; i++)
-        sqlite3_str_appendf(q, "%s%Q, \"%w\"", i ? ", " : "", c->name[i],
-                            c->name[i]);
+    for (int i = 0, k = 0; i < c->n; i++)
+        if (!db_is_sortkey_column(c->name[i]))
+            sqlite3_str_appendf(q, "%s%Q, \"%w\"", k++ ? ", " : "",
+                                c->name[i], c->name[i]);
     sqlite3_str_appendall(q, ")");
 }
 
@@ -179,6 +182,16 @@ static tp_status audit(tp_db *db, const char *table, const struct cols *c,
     return run_built(db, q, b, sizeof b / sizeof b[0], NULL);
 }
 
+/* A written column with a <col>_sortkey beside it gets its key again. */
+static tp_status set_sort_keys(tp_db *db, const char *table, const char *id,
+                               const db_value *v, size_t n)
+{
+    tp_status s = TP_OK;
+    for (size_t i = 0; i < n && s == TP_OK; i++)
+        s = db_sortkey_set(db, table, id, v[i].column);
+    return s;
+}
+
 static tp_status insert_row(tp_db *db, const char *table, const db_value *v,
                             size_t n, const char *id, const char *now)
 {
@@ -207,6 +220,8 @@ static tp_status insert_row(tp_db *db, const char *table, const db_value *v,
     for (size_t i = 0; i < n; i++)
         b[i + 4] = v[i];
     s = run_built(db, q, b, n + 4, NULL);
+    if (s == TP_OK)
+        s = set_sort_keys(db, table, id, v, n);
     if (s == TP_OK)
         s = audit(db, table, &c, id, now, "insert", NULL, true);
     return s;
@@ -300,6 +315,8 @@ static tp_status change_row(tp_db *db, const char *table, const char *id,
         for (size_t i = 0; i < n; i++)
             b[i + 4] = v[i];
         s = run_built(db, q, b, n + 4, NULL);
+        if (s == TP_OK)
+            s = set_sort_keys(db, table, id, v, n);
         static const char *const actions[] = {"update", "tombstone",
                                               "restore"};
         if (s == TP_OK)

@@ -1,0 +1,125 @@
+/* Stored Thai sort keys (migration 005): a column <col>_sortkey holds
+ * text_sort_key(<col>), so that an index carries the Thai order of a list.
+ * The SQL function that computes it is registered on tapian's connections
+ * only and never named in the schema: the stock sqlite3 shell can still
+ * write the file, and rows it writes get their keys at the next open. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db_internal.h"
+#include "tapian/db_records.h"
+#include "tapian/text.h"
+
+#define SORTKEY_SUFFIX "_sortkey"
+#define MAX_KEY_COLS 32
+
+static void sort_key_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    const char *s = (const char *)sqlite3_value_text(argv[0]);
+    int n = sqlite3_value_bytes(argv[0]);
+    size_t len;
+    char *key = s ? text_sort_key(s, (size_t)n, &len) : NULL;
+    if (!key) {
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    sqlite3_result_blob(ctx, key, (int)len, free);
+}
+
+tp_status db_sortkey_register(tp_db *db)
+{
+    int rc = sqlite3_create_function_v2(
+        db->conn, "tapian_sort_key", 1,
+        SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+        sort_key_fn, NULL, NULL, NULL);
+    return rc == SQLITE_OK ? TP_OK : db_fail(db, rc, NULL);
+}
+
+bool db_is_sortkey_column(const char *column)
+{
+    size_t n = strlen(column), k = strlen(SORTKEY_SUFFIX);
+    return n > k && strcmp(column + n - k, SORTKEY_SUFFIX) == 0;
+}
+
+bool db_sortkey_column(tp_db *db, const char *table, const char *column,
+                       char out[96])
+{
+    if (!column || db_is_sortkey_column(column) ||
+        snprintf(out, 96, "%s" SORTKEY_SUFFIX, column) >= 96)
+        return false;
+    return db_has_column(db, table, out);
+}
+
+tp_status db_sortkey_set(tp_db *db, const char *table, const char *id,
+                         const char *column)
+{
+    char key[96];
+    if (!db_sortkey_column(db, table, column, key))
+        return TP_OK;
+    char *sql = sqlite3_mprintf("UPDATE \"%w\" SET \"%w\" = "
+                                "tapian_sort_key(\"%w\") WHERE id = ?1",
+                                table, key, column);
+    if (!sql)
+        return TP_ERR_NOMEM;
+    sqlite3_stmt *st;
+    tp_status s = db_stmt(db, sql, sql, &st);
+    sqlite3_free(sql);
+    if (s != TP_OK)
+        return s;
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st);
+    db_stmt_done(st);
+    return rc == SQLITE_DONE ? TP_OK : db_fail(db, rc, NULL);
+}
+
+/* Every table.column that has a <column>_sortkey beside it. */
+static int key_columns(tp_db *db, char tables[][64], char cols[][64])
+{
+    sqlite3_stmt *st;
+    if (db_stmt(db, "sortkey.columns",
+                "SELECT m.name, substr(p.name, 1, length(p.name) - 8) "
+                "FROM sqlite_schema AS m, pragma_table_info(m.name) AS p "
+                "WHERE m.type = 'table' AND p.name LIKE '%\\_sortkey' "
+                "ESCAPE '\\' ORDER BY m.name, p.cid", &st) != TP_OK)
+        return -1;
+    int n = 0;
+    while (n < MAX_KEY_COLS && sqlite3_step(st) == SQLITE_ROW) {
+        snprintf(tables[n], 64, "%s", sqlite3_column_text(st, 0));
+        snprintf(cols[n], 64, "%s", sqlite3_column_text(st, 1));
+        n++;
+    }
+    db_stmt_done(st);
+    return n;
+}
+
+tp_status db_sortkeys_fill(tp_db *db)
+{
+    if (db->read_only)
+        return TP_OK;
+    char tables[MAX_KEY_COLS][64], cols[MAX_KEY_COLS][64];
+    int n = key_columns(db, tables, cols);
+    if (n < 0)
+        return TP_ERR_IO;
+    tp_status s = TP_OK;
+    for (int i = 0; i < n && s == TP_OK; i++) {
+        if (!db_has_column(db, tables[i], cols[i]))
+            continue;
+        /* Only rows without a key: one scan of the table when none is
+         * missing, which is every open but the first after a bulk load. */
+        char *sql = sqlite3_mprintf(
+            "UPDATE \"%w\" SET \"%w_sortkey\" = tapian_sort_key(\"%w\") "
+            "WHERE \"%w_sortkey\" IS NULL AND \"%w\" IS NOT NULL",
+            tables[i], cols[i], cols[i], cols[i], cols[i]);
+        if (!sql)
+            return TP_ERR_NOMEM;
+        s = db_exec(db, sql);
+        sqlite3_free(sql);
+    }
+    return s;
+}
