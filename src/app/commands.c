@@ -77,6 +77,7 @@ static const struct command {
     {"import", 1, -1, cmd_import_main},
     {"audit", 2, 4, cmd_audit_main},
     {"restore", 1, 1, cmd_restore_main},
+    {"search", 1, 3, cmd_search_main},
 };
 
 int cmd_run(tp_db *db, int argc, char **argv)

@@ -18,7 +18,8 @@ static void usage(FILE *out)
             "%s\n\n"
             "%s: tapian [OPTION]... [check | backup FILE | restore FILE |\n"
             "       audit --since DATE [--table TABLE] | export book ... |\n"
-            "       export TABLE -o FILE | import TABLE FILE]\n\n"
+            "       export TABLE -o FILE | import TABLE FILE |\n"
+            "       search QUERY [--limit N]]\n\n"
             "  --db PATH        %s\n"
             "  --screens DIR    %s\n"
             "  --user NAME      %s\n"
@@ -40,6 +41,8 @@ static void usage(FILE *out)
             "  export TABLE -o FILE [--labels]\n"
             "                   %s\n"
             "  import TABLE FILE [--dry-run] [--skip-bad] [--rejects PATH]\n"
+            "                   %s\n"
+            "  search QUERY [--limit N]\n"
             "                   %s\n\n"
             "%s\n",
             _("tapian — knowledge management for community finance groups"),
@@ -66,6 +69,8 @@ static void usage(FILE *out)
               "dates)"),
             _("add and change records from a CSV file; --dry-run only "
               "reports"),
+            _("find knowledge assets, lessons, meetings and notes; one a "
+              "line, tab-separated: kind, id, title, date"),
             _("Keys inside the program: F1 or ? for help, F10 or q to quit."));
 }
 
