@@ -10,6 +10,7 @@ static const struct {
     const char *screen;
     struct view *(*open)(struct app *a, const screen *s);
 } views[] = {
+    {"search", search_view_new},
     {NULL, NULL}, /* each view adds one line above this one */
 };
 

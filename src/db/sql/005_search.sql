@@ -2,7 +2,8 @@
 -- outcomes and notes (issue #6 §2).
 --
 --   search_doc   one row per live searchable record: kind (its table), id,
---                date, title, and the other text columns joined by newlines
+--                date (the meeting's; a lesson's written_on; an asset's or
+--                a lesson's source meeting; a note's creation day), title, and the other text columns joined by newlines
 --                as body. Both texts end in two newlines, so every character
 --                of the record starts a trigram (the short-query path looks
 --                trigrams up by prefix). docid grows as records are written:
@@ -33,14 +34,17 @@ CREATE VIRTUAL TABLE search_fts USING fts5(title, body, content = 'search_doc',
 
 -- ---- backfill, oldest first ----
 INSERT INTO search_doc (kind, ref_id, day, title, body)
-  SELECT 'knowledge_asset', id, substr(created_at, 1, 10), title || char(10, 10),
+  SELECT 'knowledge_asset', id,
+         (SELECT held_on FROM meeting m WHERE m.id = knowledge_asset.meeting_id), title || char(10, 10),
          story || char(10) || coalesce(tags, '') || char(10, 10)
-  FROM knowledge_asset WHERE deleted_at IS NULL ORDER BY substr(created_at, 1, 10), id;
+  FROM knowledge_asset WHERE deleted_at IS NULL ORDER BY created_at, id;
 INSERT INTO search_doc (kind, ref_id, day, title, body)
-  SELECT 'lesson', id, coalesce(written_on, substr(created_at, 1, 10)), title || char(10, 10),
+  SELECT 'lesson', id, coalesce(written_on,
+         (SELECT held_on FROM meeting m WHERE m.id = lesson.meeting_id)), title || char(10, 10),
          coalesce(expected, '') || char(10) || coalesce(happened, '') || char(10)
            || coalesce(why, '') || char(10) || coalesce(next_time, '') || char(10, 10)
-  FROM lesson WHERE deleted_at IS NULL ORDER BY coalesce(written_on, substr(created_at, 1, 10)), id;
+  FROM lesson WHERE deleted_at IS NULL ORDER BY coalesce(written_on,
+         (SELECT held_on FROM meeting m WHERE m.id = lesson.meeting_id)), id;
 INSERT INTO search_doc (kind, ref_id, day, title, body)
   SELECT 'meeting', id, held_on, title || char(10, 10),
          coalesce(outcomes, '') || char(10) || coalesce(next_steps, '')
@@ -69,29 +73,33 @@ END;
 CREATE TRIGGER search_knowledge_asset_ins AFTER INSERT ON knowledge_asset
 WHEN NEW.deleted_at IS NULL BEGIN
   INSERT INTO search_doc (kind, ref_id, day, title, body)
-    VALUES ('knowledge_asset', NEW.id, substr(NEW.created_at, 1, 10), NEW.title || char(10, 10),
+    VALUES ('knowledge_asset', NEW.id,
+      (SELECT held_on FROM meeting WHERE id = NEW.meeting_id), NEW.title || char(10, 10),
             NEW.story || char(10) || coalesce(NEW.tags, '') || char(10, 10));
 END;
-CREATE TRIGGER search_knowledge_asset_upd AFTER UPDATE OF title, story, tags, deleted_at ON knowledge_asset
+CREATE TRIGGER search_knowledge_asset_upd AFTER UPDATE OF title, story, tags, meeting_id, deleted_at ON knowledge_asset
 BEGIN
   DELETE FROM search_doc WHERE ref_id = OLD.id AND kind = 'knowledge_asset';
   INSERT INTO search_doc (kind, ref_id, day, title, body)
-    SELECT 'knowledge_asset', NEW.id, substr(NEW.created_at, 1, 10), NEW.title || char(10, 10),
+    SELECT 'knowledge_asset', NEW.id,
+      (SELECT held_on FROM meeting WHERE id = NEW.meeting_id), NEW.title || char(10, 10),
            NEW.story || char(10) || coalesce(NEW.tags, '') || char(10, 10)
     WHERE NEW.deleted_at IS NULL;
 END;
 CREATE TRIGGER search_lesson_ins AFTER INSERT ON lesson
 WHEN NEW.deleted_at IS NULL BEGIN
   INSERT INTO search_doc (kind, ref_id, day, title, body)
-    VALUES ('lesson', NEW.id, coalesce(NEW.written_on, substr(NEW.created_at, 1, 10)), NEW.title || char(10, 10),
+    VALUES ('lesson', NEW.id, coalesce(NEW.written_on,
+      (SELECT held_on FROM meeting WHERE id = NEW.meeting_id)), NEW.title || char(10, 10),
             coalesce(NEW.expected, '') || char(10) || coalesce(NEW.happened, '') || char(10)
              || coalesce(NEW.why, '') || char(10) || coalesce(NEW.next_time, '') || char(10, 10));
 END;
-CREATE TRIGGER search_lesson_upd AFTER UPDATE OF title, expected, happened, why, next_time, written_on, deleted_at ON lesson
+CREATE TRIGGER search_lesson_upd AFTER UPDATE OF title, expected, happened, why, next_time, written_on, meeting_id, deleted_at ON lesson
 BEGIN
   DELETE FROM search_doc WHERE ref_id = OLD.id AND kind = 'lesson';
   INSERT INTO search_doc (kind, ref_id, day, title, body)
-    SELECT 'lesson', NEW.id, coalesce(NEW.written_on, substr(NEW.created_at, 1, 10)), NEW.title || char(10, 10),
+    SELECT 'lesson', NEW.id, coalesce(NEW.written_on,
+      (SELECT held_on FROM meeting WHERE id = NEW.meeting_id)), NEW.title || char(10, 10),
            coalesce(NEW.expected, '') || char(10) || coalesce(NEW.happened, '') || char(10)
            || coalesce(NEW.why, '') || char(10) || coalesce(NEW.next_time, '') || char(10, 10)
     WHERE NEW.deleted_at IS NULL;
