@@ -117,8 +117,15 @@ static void draw_result(struct app *a, struct search_view *sv,
     if (text_nfc(q, qn, &nq, &hn) != TP_OK)
         hn = qn;
     free(nq);
+    /* no hit in the body (it was in the title): its start, without the
+     * empty columns before it */
+    size_t from = 0;
+    if (bh == (size_t)-1)
+        while (from < bn && (r->body[from] == '\n' || r->body[from] == ' '))
+            from++;
     size_t at, len;
-    char *snip = text_snippet(r->body, bn, bh == (size_t)-1 ? 0 : bh,
+    char *snip = text_snippet(r->body + from, bn - from,
+                              bh == (size_t)-1 ? 0 : bh,
                               bh == (size_t)-1 ? 0 : hn, cols - 6, &at, &len);
     if (snip)
         draw_marked(y + 1, 4, snip, strlen(snip), at, len, cols - 6, attr);
