@@ -4,8 +4,9 @@
  * the RANK_WINDOW most recent matches, so a common word does not rank all
  * 100,000 of its matches. Trigrams cannot answer shorter queries, so they
  * take two steps, newest first:
- *   1. scan the SCAN_BUDGET newest rows with instr(): a common query has its
- *      hits there, and that is the whole answer;
+ *   1. scan the SCAN_BUDGET newest rows with instr() (a docid range, newest
+ *      first, stopping at the limit): a common query has its hits there,
+ *      and that is the whole answer;
  *   2. otherwise the query is rare: every occurrence starts a trigram (the
  *      indexed texts end in two newlines), so the trigrams that begin with
  *      it, read from the index's vocabulary, OR'd together find every row.
@@ -18,8 +19,8 @@
 #include "tapian/db_search.h"
 #include "tapian/text.h"
 
-#define RANK_WINDOW 1000
-#define SCAN_BUDGET 3000
+#define RANK_WINDOW 300
+#define SCAN_BUDGET 1000
 #define MAX_LIMIT 1000
 
 #define HIT_COLUMNS "d.kind, d.ref_id, rtrim(d.title, char(10)), d.day, " \
@@ -87,41 +88,49 @@ static tp_status search_fts(tp_db *db, const char *q, int limit,
     return s;
 }
 
-/* Step 1 of a short query: how many of the newest rows hold it. */
-static tp_status scan_count(tp_db *db, const char *q, int limit, int *hits)
+/* Step 1 of a short query: the hits among the SCAN_BUDGET newest rows,
+ * kept (one pass) until it is known whether they are the whole answer. */
+struct kept {
+    char *col[5];
+};
+
+static void kept_free(struct kept *k, int n)
 {
-    sqlite3_stmt *st;
-    tp_status s = db_stmt(db, "search.scan_count",
-        "SELECT count(*) FROM (SELECT 1 FROM (SELECT title, body FROM"
-        " search_doc ORDER BY docid DESC LIMIT ?2)"
-        " WHERE instr(lower(title), ?1) OR instr(lower(body), ?1) LIMIT ?3)",
-        &st);
-    if (s != TP_OK)
-        return s;
-    sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
-    sqlite3_bind_int(st, 2, SCAN_BUDGET);
-    sqlite3_bind_int(st, 3, limit);
-    int rc = sqlite3_step(st);
-    *hits = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-    db_stmt_done(st);
-    return rc == SQLITE_ROW ? TP_OK : db_fail(db, rc, NULL);
+    for (int i = 0; i < n; i++)
+        for (int c = 0; c < 5; c++)
+            free(k[i].col[c]);
+    free(k);
 }
 
-static tp_status scan_emit(tp_db *db, const char *q, int limit,
-                           db_search_fn fn, void *ctx)
+static tp_status scan_newest(tp_db *db, const char *q, int limit,
+                             struct kept **out, int *n)
 {
+    *n = 0;
+    *out = calloc((size_t)limit, sizeof **out);
+    if (!*out)
+        return TP_ERR_NOMEM;
     sqlite3_stmt *st;
     tp_status s = db_stmt(db, "search.scan",
-        "SELECT " HIT_COLUMNS " FROM (SELECT * FROM search_doc"
-        " ORDER BY docid DESC LIMIT ?2) d"
-        " WHERE instr(lower(d.title), ?1) OR instr(lower(d.body), ?1)"
+        "SELECT " HIT_COLUMNS " FROM search_doc d"
+        " WHERE d.docid > (SELECT max(docid) FROM search_doc) - ?2"
+        " AND (instr(lower(d.title), ?1) OR instr(lower(d.body), ?1))"
         " ORDER BY d.docid DESC LIMIT ?3", &st);
     if (s != TP_OK)
         return s;
     sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
     sqlite3_bind_int(st, 2, SCAN_BUDGET);
     sqlite3_bind_int(st, 3, limit);
-    s = emit(db, st, fn, ctx);
+    int rc;
+    while (s == TP_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct kept *k = &(*out)[(*n)++];
+        for (int c = 0; c < 5; c++) {
+            const char *t = (const char *)sqlite3_column_text(st, c);
+            if (t && !(k->col[c] = strdup(t)))
+                s = TP_ERR_NOMEM;
+        }
+    }
+    if (s == TP_OK && rc != SQLITE_DONE)
+        s = db_fail(db, rc, NULL);
     db_stmt_done(st);
     return s;
 }
@@ -160,12 +169,20 @@ static tp_status prefix_terms(tp_db *db, const char *q, char **out, int *n)
 static tp_status search_short(tp_db *db, const char *q, int limit,
                               db_search_fn fn, void *ctx)
 {
+    struct kept *k = NULL;
     int hits = 0;
-    tp_status s = scan_count(db, q, limit, &hits);
-    if (s != TP_OK)
+    tp_status s = scan_newest(db, q, limit, &k, &hits);
+    if (s == TP_OK && hits >= limit) {
+        for (int i = 0; i < hits; i++) {
+            db_search_hit h = {k[i].col[0], k[i].col[1], k[i].col[2],
+                               k[i].col[3], k[i].col[4]};
+            if (!fn(ctx, &h))
+                break;
+        }
+    }
+    kept_free(k, hits);
+    if (s != TP_OK || hits >= limit)
         return s;
-    if (hits >= limit)
-        return scan_emit(db, q, limit, fn, ctx);
     char *terms = NULL;
     int n = 0;
     s = prefix_terms(db, q, &terms, &n);
