@@ -32,6 +32,8 @@ int cmd_export_book(tp_db *db, int argc, char **argv);
 int cmd_audit_main(tp_db *db, int argc, char **argv);
 /* restore FILE (cmd_restore.c) */
 int cmd_restore_main(tp_db *db, int argc, char **argv);
+/* search QUERY [--limit N] (cmd_search.c) */
+int cmd_search_main(tp_db *db, int argc, char **argv);
 
 /* sync export|import|add-site|role|conflicts|resolve|watch|id (cmd_sync.c) */
 int cmd_sync_main(tp_db *db, int argc, char **argv);

@@ -154,6 +154,13 @@ char *text_convert_digits(const char *s, size_t n, bool to_thai,
  * either is invalid UTF-8. */
 size_t text_find(const char *hay, size_t hn, const char *needle, size_t nn);
 bool text_contains(const char *hay, size_t hn, const char *needle, size_t nn);
+/* One line of s around the match at byte offset match (match_len bytes) in
+ * at most cols columns: the cut ends get "…", clusters are never split,
+ * newlines and tabs become spaces. The match is kept from its start when it
+ * is wider than the line. *hit and *hit_len (not NULL) get where the match
+ * is in the returned copy (hit_len 0 when cols leaves no room). */
+char *text_snippet(const char *s, size_t n, size_t match, size_t match_len,
+                   int cols, size_t *hit, size_t *hit_len);
 
 /* ---- collation --------------------------------------------------------- */
 

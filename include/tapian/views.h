@@ -11,5 +11,7 @@ struct view *app_view_for_screen(struct app *a, const screen *s);
 struct view *fish_view_new(struct app *a, const screen *s);
 struct view *fish_overview_view_new(struct app *a, const screen *s);
 struct view *six_step_view_new(struct app *a, const screen *s);
+/* The search screen (search_view.c), for screens/search.ini. */
+struct view *search_view_new(struct app *a, const screen *s);
 
 #endif

@@ -81,6 +81,7 @@ static const struct command {
     {"restore", 1, 1, cmd_restore_main},
     {"demo", 0, 0, NULL},
     {"sync", 1, -1, cmd_sync_main},
+    {"search", 1, 3, cmd_search_main},
 };
 
 int cmd_run(tp_db *db, int argc, char **argv)

@@ -198,6 +198,13 @@ static int home_handle(struct app *a, struct view *v, const term_event *ev)
         h->selected = 0;
         return H_HANDLED | H_REDRAW;
     }
+    const screen *search = ev->ch == '/' ? screen_find(&a->screens, "search") : NULL;
+    if (search) {
+        struct view *nv = app_view_for_screen(a, search);
+        if (nv)
+            app_push(a, nv);
+        return H_HANDLED | H_REDRAW;
+    }
     for (int i = 0; i < h->n_items; i++)
         if ((uint32_t)h->items[i].key == ev->ch)
             return open_item(a, h, i);

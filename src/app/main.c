@@ -19,7 +19,8 @@ static void usage(FILE *out)
             "%s\n\n"
             "%s: tapian [OPTION]... [check | backup FILE | restore FILE | demo |\n"
             "       audit --since DATE [--table TABLE] | export book ... |\n"
-            "       export TABLE -o FILE | import TABLE FILE | sync ...]\n\n"
+            "       export TABLE -o FILE | import TABLE FILE | sync ... |\n"
+            "       search QUERY [--limit N]]\n\n"
             "  --db PATH        %s\n"
             "  --screens DIR    %s\n"
             "  --user NAME      %s\n"
@@ -49,6 +50,8 @@ static void usage(FILE *out)
             "  sync add-site ID NAME [--hub] [--tambon PLACE] | sync role hub|kiosk |\n"
             "  sync conflicts [--all] | sync resolve N [--take-other] |\n"
             "  sync watch DIR [--once] [--interval S] | sync id\n"
+            "                   %s\n"
+            "  search QUERY [--limit N]\n"
             "                   %s\n\n"
             "%s\n",
             _("tapian — knowledge management for community finance groups"),
@@ -83,6 +86,8 @@ static void usage(FILE *out)
               "reports"),
             _("exchange changes with other sites by pack files "
               "(docs/SYNC.md)"),
+            _("find knowledge assets, lessons, meetings and notes; one a "
+              "line, tab-separated: kind, id, title, date"),
             _("Keys inside the program: F1 or ? for help, F10 or q to quit."));
 }
 

@@ -15,6 +15,7 @@ static const struct {
     {"fish", fish_view_new},
     {"fish_overview", fish_overview_view_new},
     {"six_steps", six_step_view_new},
+    {"search", search_view_new},
     {NULL, NULL}, /* each view adds one line above this one */
 };
 

@@ -1,0 +1,292 @@
+/* Full-text search on the seed paragraphs: every query length, marks typed
+ * in another order, tombstones and edits, against a plain substring scan. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <dirent.h>
+
+#include "db_test_util.h"
+#include "tapian/db_search.h"
+#include "tapian/text.h"
+
+#define MAX_DOCS 512
+
+struct corpus {
+    struct tdir t;
+    tp_db *db;
+    char *text[MAX_DOCS]; /* NFC story of each asset */
+    char id[MAX_DOCS][DB_UUID_LEN];
+    size_t n;
+};
+
+static struct corpus C;
+
+static void add_doc(const char *story, size_t len)
+{
+    char *nfc;
+    size_t nl;
+    if (C.n >= MAX_DOCS || text_nfc(story, len, &nfc, &nl) != TP_OK)
+        return;
+    char title[32];
+    snprintf(title, sizeof title, "seed %zu", C.n);
+    db_value v[] = {DB_V_TEXT("title", title), DB_V_TEXT("story", nfc)};
+    assert_int_equal(db_insert(C.db, "knowledge_asset", v, 2, C.id[C.n]),
+                     TP_OK);
+    C.text[C.n++] = nfc;
+}
+
+/* Each paragraph (blank-line separated) of each seed file is an asset. */
+static int setup(void **state)
+{
+    (void)state;
+    tdir_make(&C.t);
+    C.db = open_new(C.t.db);
+    assert_non_null(C.db);
+    DIR *d = opendir("tests/fixtures/seeds");
+    assert_non_null(d);
+    struct dirent *e;
+    assert_int_equal(db_begin(C.db), TP_OK);
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        char path[512];
+        snprintf(path, sizeof path, "tests/fixtures/seeds/%s", e->d_name);
+        size_t n;
+        char *s = slurp(path, &n);
+        assert_non_null(s);
+        size_t start = 0;
+        for (size_t i = 0; i <= n; i++) {
+            if (i == n || (s[i] == '\n' && i + 1 < n && s[i + 1] == '\n')) {
+                if (i > start + 2)
+                    add_doc(s + start, i - start);
+                start = i + 2;
+                i++;
+            }
+        }
+        free(s);
+    }
+    closedir(d);
+    assert_int_equal(db_commit(C.db), TP_OK);
+    assert_true(C.n > 20);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    db_close(&C.db);
+    for (size_t i = 0; i < C.n; i++)
+        free(C.text[i]);
+    tdir_remove(&C.t);
+    return 0;
+}
+
+struct found {
+    char ids[1000][DB_UUID_LEN];
+    int n;
+};
+
+static bool collect(void *ctx, const db_search_hit *h)
+{
+    struct found *f = ctx;
+    snprintf(f->ids[f->n++], DB_UUID_LEN, "%s", h->id);
+    return f->n < 1000;
+}
+
+static bool found_id(const struct found *f, const char *id)
+{
+    for (int i = 0; i < f->n; i++)
+        if (strcmp(f->ids[i], id) == 0)
+            return true;
+    return false;
+}
+
+/* Search q and compare with a byte scan of the NFC stories; limit 1000 is
+ * above the corpus, so the sets must be equal. */
+static void check_query(const char *q)
+{
+    struct found *f = calloc(1, sizeof *f);
+    tp_status st = db_search(C.db, q, 1000, collect, f);
+    if (st != TP_OK)
+        fail_msg("query \"%s\": %s", q, db_last_error(C.db));
+    int want = 0;
+    for (size_t i = 0; i < C.n; i++) {
+        bool has = strstr(C.text[i], q) != NULL;
+        want += has;
+        if (has != found_id(f, C.id[i]))
+            fail_msg("query \"%s\": asset %zu %s", q, i,
+                     has ? "not found" : "found but has no match");
+    }
+    assert_int_equal(f->n, want);
+    free(f);
+}
+
+/* Queries of cps code points taken from the stories, starting on a
+ * cluster boundary that is not a space. */
+static void check_length(size_t cps)
+{
+    int tried = 0;
+    for (size_t i = 0; i < C.n && tried < 12; i += 5) {
+        const char *s = C.text[i];
+        size_t len = strlen(s), at = 0;
+        while (at < len && (at < len / 2 || (unsigned char)s[at] <= ' '))
+            at = text_next_cluster(s, len, at);
+        size_t end = at, k = 0, l;
+        for (; k < cps && end < len; k++) {
+            text_decode(s, len, end, &l);
+            end += l;
+        }
+        if (k < cps)
+            continue;
+        char q[64];
+        snprintf(q, sizeof q, "%.*s", (int)(end - at), s + at);
+        if (strchr(q, '\n'))
+            continue;
+        check_query(q);
+        tried++;
+    }
+    assert_true(tried >= 6);
+}
+
+static void test_one_code_point(void **state) { (void)state; check_length(1); }
+static void test_two_code_points(void **state) { (void)state; check_length(2); }
+static void test_three_code_points(void **state) { (void)state; check_length(3); }
+static void test_long_queries(void **state)
+{
+    (void)state;
+    check_length(5);
+    check_length(12);
+}
+
+/* Common short queries have their first hits among the newest rows: the
+ * scan step answers them, newest first. */
+static void test_short_common_newest_first(void **state)
+{
+    (void)state;
+    struct found *f = calloc(1, sizeof *f);
+    assert_int_equal(db_search(C.db, "\u0e01", 5, collect, f), TP_OK); /* ก */
+    assert_int_equal(f->n, 5);
+    size_t seen = 0;
+    for (size_t i = C.n; i-- > 0 && seen < 5;)
+        if (strstr(C.text[i], "\u0e01"))
+            assert_string_equal(f->ids[seen++], C.id[i]);
+    free(f);
+}
+
+/* กุ้ง typed with the tone mark before the vowel below is the same word. */
+static void test_marks_in_another_order(void **state)
+{
+    (void)state;
+    char id[DB_UUID_LEN];
+    db_value v[] = {DB_V_TEXT("title", "เลี้ยงกุ้ง"),
+                    DB_V_TEXT("story", "บ่อ\u0e01\u0e38\u0e49\u0e07ของกลุ่ม")};
+    assert_int_equal(db_insert(C.db, "knowledge_asset", v, 2, id), TP_OK);
+    struct found *f = calloc(1, sizeof *f);
+    /* ก + MAI THO + SARA U: not NFC */
+    assert_int_equal(db_search(C.db, "\u0e01\u0e49\u0e38\u0e07", 1000,
+                               collect, f), TP_OK);
+    assert_true(found_id(f, id));
+    f->n = 0;
+    assert_int_equal(db_search(C.db, "  \u0e01\u0e49\u0e38  ", 1000, collect, f),
+                     TP_OK);
+    assert_true(found_id(f, id));
+    long long ver;
+    bool del;
+    assert_int_equal(db_row_version(C.db, "knowledge_asset", id, &ver, &del),
+                     TP_OK);
+    assert_int_equal(db_tombstone(C.db, "knowledge_asset", id, ver), TP_OK);
+    free(f);
+}
+
+/* Tombstoned records leave the index, restored ones come back, edits are
+ * found by their new text only. */
+static void test_tombstone_restore_edit(void **state)
+{
+    (void)state;
+    char id[DB_UUID_LEN];
+    db_value v[] = {DB_V_TEXT("title", "บัญชีครัวเรือน"),
+                    DB_V_TEXT("story", "จดรายรับรายจ่ายทุกวัน XyZ")};
+    assert_int_equal(db_insert(C.db, "knowledge_asset", v, 2, id), TP_OK);
+    struct found *f = calloc(1, sizeof *f);
+    assert_int_equal(db_search(C.db, "xyz", 1000, collect, f), TP_OK);
+    assert_int_equal(f->n, 1);
+    f->n = 0;
+    assert_int_equal(db_search(C.db, "Xy", 1000, collect, f), TP_OK);
+    assert_true(found_id(f, id));
+    assert_int_equal(db_tombstone(C.db, "knowledge_asset", id, 1), TP_OK);
+    f->n = 0;
+    assert_int_equal(db_search(C.db, "xyz", 1000, collect, f), TP_OK);
+    assert_int_equal(f->n, 0);
+    assert_int_equal(db_search(C.db, "Xy", 1000, collect, f), TP_OK);
+    assert_int_equal(f->n, 0);
+    assert_int_equal(db_restore(C.db, "knowledge_asset", id, 2), TP_OK);
+    assert_int_equal(db_search(C.db, "บัญชีครัว", 1000, collect, f), TP_OK);
+    assert_int_equal(f->n, 1);
+    db_value e[] = {DB_V_TEXT("story", "ออมวันละบาท")};
+    assert_int_equal(db_update(C.db, "knowledge_asset", id, 3, e, 1), TP_OK);
+    f->n = 0;
+    assert_int_equal(db_search(C.db, "xyz", 1000, collect, f), TP_OK);
+    assert_int_equal(f->n, 0);
+    assert_int_equal(db_search(C.db, "วันละบาท", 1000, collect, f), TP_OK);
+    assert_int_equal(f->n, 1);
+    assert_int_equal(db_tombstone(C.db, "knowledge_asset", id, 4), TP_OK);
+    free(f);
+}
+
+/* Meetings, lessons and notes are searched too; the hit says its kind. */
+static bool first_kind(void *ctx, const db_search_hit *h)
+{
+    snprintf(ctx, 32, "%s", h->kind);
+    return false;
+}
+
+static void test_other_kinds(void **state)
+{
+    (void)state;
+    char kind[32] = "";
+    db_meeting m = {.circle = "kit", .held_on = "2005-10-11",
+                    .title = "เวทีคุณกิจ", .outcomes = "ตกลงตั้งกองทุนปุ๋ยชีวภาพ"};
+    assert_int_equal(db_meeting_add(C.db, &m, NULL), TP_OK);
+    assert_int_equal(db_search(C.db, "ปุ๋ยชีวภาพ", 5, first_kind, kind), TP_OK);
+    assert_string_equal(kind, "meeting");
+    db_value l[] = {DB_V_TEXT("kind", "aar"), DB_V_TEXT("title", "ทบทวนงาน"),
+                    DB_V_TEXT("why", "สมาชิกไม่มาประชุมเพราะฤดูกรีดยาง")};
+    assert_int_equal(db_insert(C.db, "lesson", l, 3, NULL), TP_OK);
+    assert_int_equal(db_search(C.db, "กรีดยาง", 5, first_kind, kind), TP_OK);
+    assert_string_equal(kind, "lesson");
+    db_value n[] = {DB_V_TEXT("title", "โน้ต"), DB_V_TEXT("body", "ฦๅ")};
+    assert_int_equal(db_insert(C.db, "note", n, 2, NULL), TP_OK);
+    assert_int_equal(db_search(C.db, "ฦ", 5, first_kind, kind), TP_OK);
+    assert_string_equal(kind, "note");
+}
+
+static void test_empty_and_invalid(void **state)
+{
+    (void)state;
+    struct found *f = calloc(1, sizeof *f);
+    assert_int_equal(db_search(C.db, "   ", 20, collect, f), TP_OK);
+    assert_int_equal(f->n, 0);
+    assert_int_equal(db_search(C.db, "\xff\xfe", 20, collect, f),
+                     TP_ERR_INVALID_UTF8);
+    assert_int_equal(db_search(C.db, "\"\"\"", 20, collect, f), TP_OK);
+    assert_int_equal(f->n, 0);
+    free(f);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_one_code_point),
+        cmocka_unit_test(test_two_code_points),
+        cmocka_unit_test(test_three_code_points),
+        cmocka_unit_test(test_long_queries),
+        cmocka_unit_test(test_short_common_newest_first),
+        cmocka_unit_test(test_marks_in_another_order),
+        cmocka_unit_test(test_tombstone_restore_edit),
+        cmocka_unit_test(test_other_kinds),
+        cmocka_unit_test(test_empty_and_invalid),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
