@@ -10,6 +10,8 @@ static const struct {
     const char *screen;
     struct view *(*open)(struct app *a, const screen *s);
 } views[] = {
+    {"dashboard", dashboard_view_new},
+    {"self_assessment_table", assess_view_new},
     {NULL, NULL}, /* each view adds one line above this one */
 };
 
