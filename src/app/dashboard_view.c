@@ -27,7 +27,7 @@ static const struct {
 } panel_text[PANEL_COUNT] = {
     [PANEL_ATTENDANCE] = {N_("Attendance by circle"),
         N_("Share of those listed who came, month by month"),
-        N_("monthly | all months"), N_("% came/listed")},
+        N_("monthly | all months"), N_("percent, came/listed")},
     [PANEL_MEETINGS] = {N_("Meetings per tambon"),
         N_("Live meetings in each tambon and its villages, month by month"),
         N_("monthly | total"), N_("meetings")},
@@ -39,7 +39,7 @@ static const struct {
         N_("groups complete"), N_("complete/groups")},
     [PANEL_SUPPORT] = {N_("Support per agency"),
         N_("What each agency committed and what it has delivered"),
-        N_("delivered of committed"), N_("% delivered/committed")},
+        N_("delivered of committed"), N_("percent, delivered/committed")},
 };
 
 static const char *dash_title(struct view *v)
