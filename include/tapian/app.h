@@ -184,6 +184,10 @@ struct view *help_view_new(struct view *about);
 struct view *note_view_new(struct app *a);
 /* Print the provincial textbook: asks the format and file, shows progress. */
 struct view *book_view_new(struct app *a);
+/* The province dashboard (screen dashboard). */
+struct view *dashboard_view_new(struct app *a, const screen *s);
+/* The KM self-assessment: table, river diagram, ranking. */
+struct view *assess_view_new(struct app *a, const screen *s);
 /* A yes/no question; on yes, on_yes(a, ctx) runs. */
 struct view *confirm_view_new(const char *question,
                               void (*on_yes)(struct app *a, void *ctx),

@@ -16,6 +16,8 @@ static const struct {
     {"fish_overview", fish_overview_view_new},
     {"six_steps", six_step_view_new},
     {"search", search_view_new},
+    {"dashboard", dashboard_view_new},
+    {"self_assessment_table", assess_view_new},
     {NULL, NULL}, /* each view adds one line above this one */
 };
 
