@@ -195,6 +195,11 @@ tp_status csv_import(tp_db *db, const screen *s, const char *path,
         st = TP_ERR_NOMEM;
     else if (!map_header(&im))
         st = TP_ERR_INVALID, r->refused = true;
+    else if (!o->dry_run && (st = db_backup_rotating(db, "import", NULL)) != TP_OK)
+        /* a file is never imported without a copy of what was there */
+        csv_report(&im, 1, NULL, "%s: %s",
+                   _("no backup could be made before importing"),
+                   tp_status_message(st));
     else
         st = import_rows(&im, &recs);
     free(im.defs);

@@ -233,7 +233,10 @@ tp_status db_sync_import(tp_db *db, const char *path, const char *ack_path,
     }
     bool err = ferror(f);
     fclose(f);
-    tp_status s = err ? TP_ERR_IO : import_buf(db, &r, res);
+    /* What was there before a pack is applied is kept as a rotating backup. */
+    tp_status s = err ? TP_ERR_IO : db_backup_rotating(db, "sync", NULL);
+    if (s == TP_OK)
+        s = import_buf(db, &r, res);
     free(r.p);
     if (s == TP_OK && ack_path && !res->pack.is_ack)
         s = db_sync_write_ack(db, res->pack.from, ack_path);

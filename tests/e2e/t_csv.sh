@@ -40,3 +40,12 @@ test_csv_refusals() {
     assert_eq "$rc" "1" || return 1
     grep -q -- "--user" "$E2E_TMP/err" || { cat "$E2E_TMP/err" >&2; return 1; }
 }
+
+# An import keeps a copy of what was there before it, in backups/.
+test_import_makes_a_backup() {
+    "$E2E_BIN" --db "$DB" --user admin export meeting -o "$E2E_TMP/bk.csv" >/dev/null || return 1
+    before=$(ls "$E2E_TMP/backups" 2>/dev/null | grep -c "^$(basename "$DB")-.*-import.db$" || true)
+    "$E2E_BIN" --db "$DB" --user admin import meeting "$E2E_TMP/bk.csv" >/dev/null || return 1
+    after=$(ls "$E2E_TMP/backups" | grep -c "^$(basename "$DB")-.*-import.db$")
+    assert_eq "$after" "$((before + 1))" || return 1
+}
