@@ -8,14 +8,20 @@
 #include "tapian/commands.h"
 #include "tapian/db_search.h"
 #include "tapian/i18n.h"
+#include "tapian/text.h"
 
 #define SEARCH_DEFAULT_LIMIT 20
 
-/* A tab or newline inside a value would break the line format. */
+/* A tab or newline inside a value would break the line format, and an
+ * escape sequence planted in the data must not reach the terminal: values
+ * go out through text_display_safe, which shows controls as symbols. */
 static void put_field(const char *s, char end)
 {
-    for (; s && *s; s++)
-        putchar(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
+    size_t n = 0;
+    char *safe = s ? text_display_safe(s, strlen(s), false, &n) : NULL;
+    if (safe)
+        fwrite(safe, 1, n, stdout);
+    free(safe);
     putchar(end);
 }
 

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
 #include <unistd.h>
 
 #include "book_internal.h"
@@ -29,6 +30,12 @@ struct load_ctx {
     struct book *b;
     tp_status status;
 };
+
+/* What the book prints is made safe once, here: escape sequences and other
+ * controls planted in the data (by the stock shell, say) become visible
+ * symbols instead of reaching a terminal that shows the text or Markdown
+ * book, and an HTML file never carries them. */
+static bool add_safe_entry(void *ctx, const db_book_entry *raw);
 
 static bool add_entry(void *ctx, const db_book_entry *src)
 {
@@ -61,6 +68,30 @@ static bool add_entry(void *ctx, const db_book_entry *src)
     else
         b->lessons++;
     return true;
+}
+
+static bool add_safe_entry(void *ctx, const db_book_entry *raw)
+{
+    db_book_entry clean = *raw;
+    bool ok = true;
+#define BOOK_SAFE(f)                                                          \
+    if (raw->f) {                                                             \
+        size_t len;                                                           \
+        clean.f = text_display_safe(raw->f, strlen(raw->f), true, &len);      \
+        ok = ok && clean.f;                                                   \
+    }
+    BOOK_STRINGS(BOOK_SAFE)
+#undef BOOK_SAFE
+    if (ok)
+        ok = add_entry(ctx, &clean);
+    else
+        ((struct load_ctx *)ctx)->status = TP_ERR_NOMEM;
+#define BOOK_FREE(f)                                                          \
+    if (raw->f)                                                               \
+        free((char *)(uintptr_t)clean.f);
+    BOOK_STRINGS(BOOK_FREE)
+#undef BOOK_FREE
+    return ok;
 }
 
 static void book_free(struct book *b)
@@ -98,7 +129,7 @@ static tp_status book_load(tp_db *db, const char *tambon, struct book *b)
             return TP_ERR_NOTFOUND;
     }
     struct load_ctx l = {.b = b, .status = TP_OK};
-    tp_status s = db_book_entries(db, tambon, add_entry, &l);
+    tp_status s = db_book_entries(db, tambon, add_safe_entry, &l);
     if (s == TP_OK)
         s = l.status;
     if (s != TP_OK)
