@@ -127,7 +127,7 @@ static void test_round_trip(void **state)
     long rows = 0;
     assert_int_equal(csv_export(da, f->meeting, out, NULL, &rows), TP_OK);
     assert_true(rows >= 2);
-    size_t n;
+    size_t n = 0;
     char *text = slurp(out, &n);
     text[n] = 0;
     assert_memory_equal(text, "\xEF\xBB\xBFid,version,held_on,", 22);
@@ -196,7 +196,7 @@ static void test_refusals(void **state)
     assert_int_equal(csv_export(f->db, f->meeting, out, NULL, NULL), TP_OK);
     db_value v[] = {DB_V_TEXT("title", "แก้แล้ว")};
     assert_int_equal(db_update(f->db, "meeting", id, 1, v, 1), TP_OK);
-    size_t n;
+    size_t n = 0;
     char *text = slurp(out, &n);
     text[n] = 0;
     char *edited = calloc(1, n + 64);
@@ -249,7 +249,7 @@ static void test_skip_bad(void **state)
     assert_int_equal(live(f->db), 2);
     char *rej = tdir_path(&f->t, "in.rejects.csv");
     assert_string_equal(r.rejects, rej);
-    size_t n;
+    size_t n = 0;
     char *text = slurp(rej, &n);
     assert_non_null(text);
     text[n] = 0;

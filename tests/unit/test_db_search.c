@@ -53,7 +53,7 @@ static int setup(void **state)
             continue;
         char path[512];
         snprintf(path, sizeof path, "tests/fixtures/seeds/%s", e->d_name);
-        size_t n;
+        size_t n = 0;
         char *s = slurp(path, &n);
         assert_non_null(s);
         size_t start = 0;

@@ -289,7 +289,7 @@ static void test_bad_packs_refused(void **state)
     assert_int_equal(db_person_add(w.db[1], NULL, "นายแดง", NULL, NULL),
                      TP_OK);
     char *p = pack(&w, 1, 0);
-    size_t n;
+    size_t n = 0;
     char *buf = slurp(p, &n);
     assert_non_null(buf);
     char *bad = tdir_path(&w.t, "bad.pack");
