@@ -67,6 +67,7 @@ static inline char *slurp(const char *path, size_t *n)
         return NULL;
     }
     fclose(f);
+    b[sz] = 0; /* callers search it as a string */
     *n = (size_t)sz;
     return b;
 }
