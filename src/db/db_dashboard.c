@@ -1,6 +1,7 @@
-/* Dashboard panels at province scale. Attendance and meetings come from
- * meeting_tally (one small row per meeting, migration 004), never from the
- * attendance table; fish-model and support figures from their own small
+/* Dashboard panels at province scale. Attendance and meetings per month
+ * come from circle_month_tally and tambon_month_tally (kept from
+ * meeting_tally by triggers, migration 009), never from the meeting or
+ * attendance tables; fish-model and support figures from their own small
  * tables through their group and agency indexes. */
 #include <stdio.h>
 #include <string.h>
@@ -51,7 +52,7 @@ tp_status db_dash_last_month(tp_db *db, char month[8])
     return finish(db, st, rc);
 }
 
-/* The months from..to as a half-open date range on held_on. */
+/* The months from..to (YYYY-MM, both included). */
 static void bind_months(sqlite3_stmt *st, const char *from, const char *to)
 {
     sqlite3_bind_text(st, 1, from, -1, SQLITE_TRANSIENT);
@@ -64,12 +65,11 @@ tp_status db_dash_circle_months(tp_db *db, const char *from, const char *to,
     if (!from || !to)
         return TP_ERR_INVALID;
     sqlite3_stmt *st;
+    /* at most 7 x 12 rows of circle_month_tally (migration 009) */
     tp_status s = db_stmt(db, "dash.circle_months",
-        "SELECT circle, substr(held_on, 1, 7) AS month, count(*), "
-        "  sum(listed), sum(came) FROM meeting_tally "
-        "WHERE live = 1 AND held_on >= ?1 || '-01' "
-        "  AND held_on < date(?2 || '-01', '+1 month') "
-        "GROUP BY circle, month ORDER BY " CIRCLE_ORDER ", circle, month", &st);
+        "SELECT circle, month, meetings, listed, came FROM circle_month_tally "
+        "WHERE month >= ?1 AND month <= ?2 AND meetings > 0 "
+        "ORDER BY " CIRCLE_ORDER ", circle, month", &st);
     if (s != TP_OK)
         return s;
     bind_months(st, from, to);
@@ -99,14 +99,13 @@ tp_status db_dash_tambon_months(tp_db *db, const char *from, const char *to,
     if (s != TP_OK)
         return s;
     sqlite3_stmt *st;
-    /* A range of the index meeting_tally_tambon_date per tambon. */
+    /* A range of tambon_month_tally (migration 009) per tambon. */
     s = db_stmt(db, "dash.tambon_months",
         "WITH " DASH_TAMBONS
-        "SELECT t.id, t.name, substr(m.held_on, 1, 7) AS month, count(*) "
-        "FROM t JOIN meeting_tally m ON m.tambon_id = t.id AND m.live = 1 "
-        "  AND m.held_on >= ?1 || '-01' "
-        "  AND m.held_on < date(?2 || '-01', '+1 month') "
-        "GROUP BY t.ord, month ORDER BY t.ord, month", &st);
+        "SELECT t.id, t.name, k.month, k.meetings "
+        "FROM t JOIN tambon_month_tally k ON k.tambon_id = t.id "
+        "  AND k.month >= ?1 AND k.month <= ?2 AND k.meetings > 0 "
+        "ORDER BY t.ord, k.month", &st);
     if (s != TP_OK)
         return s;
     bind_months(st, from, to);
