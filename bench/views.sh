@@ -57,7 +57,7 @@ fish_overview|bench_amnuay|c<Dump><PgDn><Dump>|ปลาตะเพียนร
 circle_run|bench_amnuay|1<Dump><Down><Enter><Dump>|ดำเนินวงเรียนรู้
 self_assessment_table|bench_amnuay|e<Dump><Tab><Dump><Tab><Dump>|ตารางแห่งอิสรภาพ
 search|bench_amnuay|/<U+0E01><U+0E2D><U+0E07><U+0E17><U+0E38><U+0E19><Dump>|ค้นหา
-knowledge_asset|bench_admin|lknowledge_asset<Enter><Dump><PgDn><PgDn><Dump><End><Dump><PgUp><Dump><Home><Dump>|คลังความรู้'
+knowledge_asset|bench_admin|lknowledge_asset<Enter><Dump><PgDn><PgDn><Dump><End><Dump><PgUp><Dump><Home><Dump>/<U+0E01><U+0E25><U+0E38><U+0E48><U+0E21><Enter><Dump>n<Dump>N<Dump>|คลังความรู้'
 
 rm -f "$out/failed"
 printf '%-24s %-7s %9s %9s %6s  %s\n' view size "wall ms" "cpu ms" dumps check

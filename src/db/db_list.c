@@ -561,20 +561,31 @@ static int is_row(void *ctx, const db_row *row)
     return 1;
 }
 
-/* Whether row id is in the list (its filters and search). */
-static tp_status in_list(tp_db *db, const db_list_query *q, const char *id,
-                         bool *yes)
+/* q with one more filter (column = value); f has room for LIST_MAX_BINDS. */
+static tp_status plus_filter(const db_list_query *q, db_value extra,
+                             db_value *f, db_list_query *out)
 {
-    db_value only = DB_V_TEXT("id", id);
-    db_value f[LIST_MAX_BINDS];
     if (q->n_filters + 1 > LIST_MAX_BINDS)
         return TP_ERR_INVALID;
     for (size_t i = 0; i < q->n_filters; i++)
         f[i] = q->filters[i];
-    f[q->n_filters] = only;
-    db_list_query one = *q;
-    one.filters = f;
-    one.n_filters = q->n_filters + 1;
+    f[q->n_filters] = extra;
+    *out = *q;
+    out->filters = f;
+    out->n_filters = q->n_filters + 1;
+    return TP_OK;
+}
+
+/* Whether row id is in the list (its filters and search). */
+static tp_status in_list(tp_db *db, const db_list_query *q, const char *id,
+                         bool *yes)
+{
+    db_value f[LIST_MAX_BINDS];
+    db_list_query one;
+    *yes = false;
+    tp_status s = plus_filter(q, DB_V_TEXT("id", id), f, &one);
+    if (s != TP_OK)
+        return s;
     one.offset = 0;
     one.limit = 1;
     one.seek_id = NULL;
@@ -584,7 +595,6 @@ static tp_status in_list(tp_db *db, const db_list_query *q, const char *id,
         one.n_search = q->n_columns;
     }
     one.n_columns = 0;
-    *yes = false;
     return db_list(db, &one, is_row, yes);
 }
 
@@ -606,17 +616,12 @@ tp_status db_list_position(tp_db *db, const db_list_query *q, const char *id,
         s = one_number(db, q, &sp, pos);
         if (s == TP_OK && o.key[0] && !o.desc) {
             /* NULL keys sort first and compare with nothing */
-            db_list_query nulls = *q;
+            db_list_query nulls;
             db_value f[LIST_MAX_BINDS];
-            if (q->n_filters + 1 > LIST_MAX_BINDS)
-                return TP_ERR_INVALID;
-            for (size_t i = 0; i < q->n_filters; i++)
-                f[i] = q->filters[i];
-            f[q->n_filters] = DB_V_NULL(o.key);
-            nulls.filters = f;
-            nulls.n_filters = q->n_filters + 1;
             long n = 0;
-            s = db_list_count(db, &nulls, &n);
+            s = plus_filter(q, DB_V_NULL(o.key), f, &nulls);
+            if (s == TP_OK)
+                s = db_list_count(db, &nulls, &n);
             *pos += n;
         }
         if (s != TP_ERR_NOTFOUND)
