@@ -85,10 +85,12 @@ tp_status db_list_position(tp_db *db, const db_list_query *q, const char *id,
  * that matches q's search; from_id NULL = from the start (the end). Looks
  * at no more than budget rows (-1: all): TP_ERR_NOTFOUND then, with reached
  * = the last row looked at, to go on from with another call, or "" when
- * the list ended. offset and limit are not used. */
+ * the list ended. *steps: how many rows on from from_id the found (or
+ * reached) row is, in the list without the search, so the caller knows
+ * its position without counting. offset and limit are not used. */
 tp_status db_list_find(tp_db *db, const db_list_query *q, const char *from_id,
                        bool backward, long budget, char found[DB_UUID_LEN],
-                       char reached[DB_UUID_LEN]);
+                       char reached[DB_UUID_LEN], long *steps);
 
 /* ---- one record -------------------------------------------------------- */
 

@@ -25,7 +25,7 @@
 /* Rows a search looks at per key press: about 10 ms at province scale
  * (docs/PERFORMANCE.md). Lists up to this size also get an exact count of
  * the matches. */
-#define SEARCH_BUDGET 5000
+#define SEARCH_BUDGET 2000
 
 struct page_row {
     char id[37];
@@ -53,6 +53,7 @@ struct list_view {
     char *search;      /* the last search */
     long matches;      /* -1 = not counted (a long list) */
     char search_from[37]; /* where a search that ran out of budget stopped */
+    long search_from_pos; /* that row's position */
     int search_dir;    /* its direction: 1 forward, -1 backward */
     /* filters (f): the columns they work through, as screen_check finds */
     struct list_filters filters;
@@ -363,17 +364,20 @@ static void row_above(struct app *a, struct list_view *l, char id[37])
         id[0] = '\0';
 }
 
-/* Selects row id found by a search: its position, and the page that shows
- * it first (read from the row above it, so no offset is stepped through). */
-static void select_found(struct app *a, struct list_view *l, const char *id)
+/* Selects row id found by a search at pos (the search counted the rows it
+ * passed), and the page that shows it first (read from the row above it,
+ * so no offset is stepped through). */
+static void select_found(struct app *a, struct list_view *l, const char *id,
+                         long pos)
 {
-    db_list_query all;
-    base_query(l, &all);
-    long pos;
-    tp_status st = db_list_position(a->db, &all, id, &pos);
-    if (st != TP_OK) {
-        app_message(a, TA_ERROR, "%s", tp_status_message(st));
-        return;
+    if (pos < 0 || pos >= l->total) { /* the count is behind: ask */
+        db_list_query all;
+        base_query(l, &all);
+        tp_status st = db_list_position(a->db, &all, id, &pos);
+        if (st != TP_OK) {
+            app_message(a, TA_ERROR, "%s", tp_status_message(st));
+            return;
+        }
     }
     if (pos >= l->top && pos < l->top + l->visible && l->page_top == l->top) {
         l->selected = pos; /* on the page already */
@@ -410,23 +414,29 @@ static void find_match(struct app *a, struct list_view *l, int dir,
     db_list_query q;
     search_query(l, &q);
     char from[37] = "";
+    long from_pos = l->selected; /* the position of from */
     if (l->search_from[0] && l->search_dir == dir) {
         snprintf(from, sizeof from, "%s", l->search_from);
+        from_pos = l->search_from_pos;
     } else if (include_selected) {
         row_above(a, l, from);
+        from_pos = l->selected - 1;
     } else {
         const struct page_row *p = selected_row(l);
         if (p)
             snprintf(from, sizeof from, "%s", p->id);
     }
+    if (!from[0])
+        from_pos = dir > 0 ? -1 : l->total;
     l->search_from[0] = '\0';
     char found[37], reached[37];
     bool wrapped = false;
     for (;;) {
+        long steps = 0;
         tp_status st = db_list_find(a->db, &q, from[0] ? from : NULL, dir < 0,
-                                    SEARCH_BUDGET, found, reached);
+                                    SEARCH_BUDGET, found, reached, &steps);
         if (st == TP_OK) {
-            select_found(a, l, found);
+            select_found(a, l, found, from_pos + dir * steps);
             return;
         }
         if (st != TP_ERR_NOTFOUND) {
@@ -436,6 +446,7 @@ static void find_match(struct app *a, struct list_view *l, int dir,
         if (reached[0]) {
             /* the budget is spent: n (or N) goes on from there */
             snprintf(l->search_from, sizeof l->search_from, "%s", reached);
+            l->search_from_pos = from_pos + dir * steps;
             l->search_dir = dir;
             app_message(a, TA_NOTICE, _("Not in the next %d records; "
                                         "press %s to search on"),
@@ -448,6 +459,7 @@ static void find_match(struct app *a, struct list_view *l, int dir,
         }
         wrapped = true; /* from the other end of the list */
         from[0] = '\0';
+        from_pos = dir > 0 ? -1 : l->total;
     }
 }
 

@@ -113,14 +113,23 @@ static tp_status add_search(tp_db *db, const db_list_query *q,
     int k = bind(w, DB_V_TEXT(NULL, w->search));
     if (k < 0)
         return TP_ERR_INVALID;
+    /* lower() folds ASCII only; Thai has no case. Without an ASCII letter
+     * in the text sought, folding cannot change a match, and not copying
+     * every long story to fold it halves the cost of a scan. */
+    bool fold = false;
+    for (const char *c = w->search; *c; c++)
+        fold |= (*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z');
     sqlite3_str *out = w->match ? w->match : w->from;
     sqlite3_str_appendall(out, w->match ? "(" : " AND (");
     for (size_t i = 0; i < n; i++) {
         if (!db_has_column(db, q->table, cols[i]))
             return bad(db, q->table, cols[i]);
-        /* lower() folds ASCII only; Thai has no case. */
-        sqlite3_str_appendf(out, "%sinstr(lower(t.\"%w\"), lower(?%d)) > 0",
-                            i ? " OR " : "", cols[i], k);
+        if (fold)
+            sqlite3_str_appendf(out, "%sinstr(lower(t.\"%w\"), lower(?%d)) > 0",
+                                i ? " OR " : "", cols[i], k);
+        else
+            sqlite3_str_appendf(out, "%sinstr(t.\"%w\", ?%d) > 0",
+                                i ? " OR " : "", cols[i], k);
     }
     sqlite3_str_appendall(out, ")");
     return TP_OK;
@@ -277,6 +286,7 @@ struct spec {
     bool back;          /* LIST, FIND: towards the start of the list */
     bool seek;          /* LIST: by keyset (back and no anchor: the end) */
     long budget;        /* FIND: rows looked at; -1 = all */
+    bool walk;          /* FIND: from the start, the anchor passed on the way */
 };
 
 static void built_free(struct built *w)
@@ -350,7 +360,7 @@ static void append_statement(sqlite3_str *sql, struct built *w,
          * first match */
         sqlite3_str_appendf(sql, "SELECT t.id, %s%s", match ? match : "1",
                             from);
-        if (sp->id && !o->thai)
+        if (sp->id && !sp->walk)
             append_seek(w, sql, o, sp->id, !sp->back);
         sqlite3_str_appendall(sql, " ");
         append_order(sql, o, sp->back, "t.", o->key);
@@ -389,7 +399,7 @@ static tp_status build(tp_db *db, const db_list_query *q, struct built *w,
         s = TP_ERR_NOMEM;
     bool sought = sp->shape == BEFORE ||
                   (sp->shape == LIST && sp->seek && sp->id) ||
-                  (sp->shape == FIND && sp->id && !o.thai);
+                  (sp->shape == FIND && sp->id && !sp->walk);
     if (s == TP_OK && sought)
         s = anchor_key(db, q, &o, sp->id, w);
     sqlite3_str *sql = sqlite3_str_new(db->conn);
@@ -639,9 +649,10 @@ tp_status db_list_position(tp_db *db, const db_list_query *q, const char *id,
 
 tp_status db_list_find(tp_db *db, const db_list_query *q, const char *from_id,
                        bool backward, long budget, char found[DB_UUID_LEN],
-                       char reached[DB_UUID_LEN])
+                       char reached[DB_UUID_LEN], long *steps)
 {
     found[0] = reached[0] = '\0';
+    *steps = 0;
     if (!q || budget == 0)
         return TP_ERR_INVALID;
     struct order o;
@@ -652,13 +663,14 @@ tp_status db_list_find(tp_db *db, const db_list_query *q, const char *from_id,
     /* Thai order without a key cannot be sought: the whole list is read
      * (only small tables lack a key) and the anchor found on the way. */
     struct spec sp = {.shape = FIND, .id = from_id, .back = backward,
-                      .budget = o.thai ? -1 : budget};
+                      .budget = o.thai ? -1 : budget, .walk = o.thai};
     struct built w;
     char *sql;
     s = build(db, q, &w, &sp, &sql);
     if (s == TP_ERR_NOTFOUND && from_id) {
-        /* the anchor's key is NULL: from the start of the list */
-        sp.id = NULL;
+        /* the anchor's key is NULL: walked the same way */
+        sp.budget = -1;
+        sp.walk = true;
         s = build(db, q, &w, &sp, &sql);
     }
     if (s != TP_OK)
@@ -671,7 +683,7 @@ tp_status db_list_find(tp_db *db, const db_list_query *q, const char *from_id,
         return db_fail(db, rc, NULL);
     }
     bind_all(st, &w);
-    bool passed = !(o.thai && from_id); /* the anchor is behind us */
+    bool passed = !(sp.walk && from_id); /* the anchor is behind us */
     long seen = 0;
     s = TP_ERR_NOTFOUND;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -683,19 +695,20 @@ tp_status db_list_find(tp_db *db, const db_list_query *q, const char *from_id,
             continue;
         }
         seen++;
+        *steps = seen;
         snprintf(reached, DB_UUID_LEN, "%s", id);
         if (sqlite3_column_int(st, 1)) {
             snprintf(found, DB_UUID_LEN, "%s", id);
             s = TP_OK;
             break;
         }
-        if (o.thai && seen >= budget)
+        if (sp.walk && budget > 0 && seen >= budget)
             break;
     }
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         s = db_fail(db, rc, NULL);
     else if (s == TP_ERR_NOTFOUND && rc == SQLITE_DONE &&
-             (o.thai || sp.budget < 0 || seen < sp.budget))
+             (sp.walk || sp.budget < 0 || seen < sp.budget))
         reached[0] = '\0'; /* the end of the list: nothing further */
     sqlite3_finalize(st);
     built_free(&w);

@@ -202,11 +202,19 @@ static void test_find_in_steps(void **state)
             char from[DB_UUID_LEN] = "";
             char found[DB_UUID_LEN], reached[DB_UUID_LEN];
             int calls = 0;
+            db_list_query unsearched = base(desc, NULL, NULL);
+            struct ids order = all_rows(f->db, unsearched);
+            long pos = back ? order.n : -1; /* of from, in the whole list */
             for (;;) {
+                long steps = -1;
                 tp_status s = db_list_find(f->db, &q, from[0] ? from : NULL,
-                                           back, 3, found, reached);
+                                           back, 3, found, reached, &steps);
                 calls++;
+                assert_true(steps >= 0 && steps <= 3);
+                pos += back ? -steps : steps;
                 if (s == TP_OK) {
+                    /* the steps give the position in the list */
+                    assert_string_equal(order.id[pos], found);
                     snprintf(got.id[got.n++], DB_UUID_LEN, "%s", found);
                     snprintf(from, sizeof from, "%s", found);
                     continue;
@@ -214,6 +222,7 @@ static void test_find_in_steps(void **state)
                 assert_int_equal(s, TP_ERR_NOTFOUND);
                 if (!reached[0])
                     break; /* the end of the list */
+                assert_string_equal(order.id[pos], reached);
                 snprintf(from, sizeof from, "%s", reached);
             }
             assert_int_equal(got.n, want.n);
@@ -225,8 +234,9 @@ static void test_find_in_steps(void **state)
     }
     char found[DB_UUID_LEN], reached[DB_UUID_LEN];
     db_list_query none = base(false, NULL, "ฮ");
+    long steps = 0;
     assert_int_equal(db_list_find(f->db, &none, NULL, false, -1, found,
-                                  reached), TP_ERR_NOTFOUND);
+                                  reached, &steps), TP_ERR_NOTFOUND);
     assert_string_equal(reached, "");
 }
 
@@ -255,6 +265,13 @@ static void test_null_key_falls_back(void **state)
     assert_int_equal(pos, 4);
     assert_int_equal(db_list_position(f->db, &q, f->id[1], &pos), TP_OK);
     assert_int_equal(pos, 0);
+    /* a search from that row walks the list to it */
+    char found[DB_UUID_LEN], reached[DB_UUID_LEN];
+    long steps = 0;
+    assert_int_equal(db_list_find(f->db, &q, f->id[1], false, 5, found,
+                                  reached, &steps), TP_OK);
+    assert_string_equal(found, ref.id[1]);
+    assert_int_equal(steps, 1);
 }
 
 int main(void)

@@ -279,3 +279,14 @@ BEGIN
    WHERE NEW.live = 1 AND NEW.tambon_id IS NOT NULL
   ON CONFLICT (tambon_id, month) DO UPDATE SET meetings = meetings + 1;
 END;
+
+-- ---- counting a long list ----
+-- A list's count (the status line's "record 1 of 100,000") walked the
+-- list's own index, about 60 bytes an entry (27 ms of CPU at 100,000 rows
+-- with a cold cache). These hold nothing but the live rows' rowids, a few
+-- bytes each: the count of an unfiltered list reads about 400 kB.
+CREATE INDEX knowledge_asset_live ON knowledge_asset (deleted_at) WHERE deleted_at IS NULL;
+CREATE INDEX meeting_live ON meeting (deleted_at) WHERE deleted_at IS NULL;
+CREATE INDEX person_live ON person (deleted_at) WHERE deleted_at IS NULL;
+CREATE INDEX lesson_live ON lesson (deleted_at) WHERE deleted_at IS NULL;
+CREATE INDEX note_live ON note (deleted_at) WHERE deleted_at IS NULL;
