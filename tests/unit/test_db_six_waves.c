@@ -321,13 +321,19 @@ static void test_backfill(void **state)
     struct waves before = {0};
     assert_int_equal(db_six_step_waves_recount(db, keep, &before), TP_OK);
     db_close(&db);
-    char sql[512];
+    /* everything migration 009 makes */
+    char sql[1024];
     snprintf(sql, sizeof sql,
              "DROP TRIGGER six_step_wave_ins; DROP TRIGGER six_step_wave_upd;"
              "DROP TRIGGER six_step_wave_village_ins;"
              "DROP TRIGGER six_step_wave_village_upd;"
              "DROP TRIGGER six_step_wave_tambon_upd;"
              "DROP TABLE six_step_wave_tally; DROP TABLE six_step_wave_villages;"
+             "DROP TRIGGER month_tally_ins; DROP TRIGGER month_tally_counts;"
+             "DROP TRIGGER month_tally_move; DROP TABLE circle_month_tally;"
+             "DROP TABLE tambon_month_tally; DROP INDEX knowledge_asset_live;"
+             "DROP INDEX meeting_live; DROP INDEX person_live;"
+             "DROP INDEX lesson_live; DROP INDEX note_live;"
              "PRAGMA user_version = %d;", db_schema_latest() - 1);
     assert_int_equal(shell(t.db, sql), 0);
     db = open_new(t.db);
