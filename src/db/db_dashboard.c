@@ -148,7 +148,7 @@ tp_status db_dash_fish(tp_db *db, db_fish_fn fn, void *ctx)
         "        AND x.deleted_at IS NULL) AS goal, "
         "      EXISTS (SELECT 1 FROM fish_knowledge k WHERE k.group_id = fg.id "
         "        AND k.deleted_at IS NULL) AS know "
-        "    FROM u JOIN finance_group fg ON fg.id = u.group_id "
+        "    FROM u CROSS JOIN finance_group fg ON fg.id = u.group_id "
         "   WHERE fg.deleted_at IS NULL), "
         "kp AS (SELECT place_id, sum(goal) AS goal, sum(know) AS know, "
         "  sum(goal AND know) AS whole FROM gk GROUP BY place_id), "
