@@ -23,9 +23,8 @@
 #define MAX_COLS 16
 #define MAX_PAGE 200
 /* Rows a search looks at per key press: 12-17 ms of CPU at province scale
- * on a loaded 2-core machine
- * (docs/PERFORMANCE.md). Lists up to this size also get an exact count of
- * the matches. */
+ * on a loaded 2-core machine (docs/PERFORMANCE.md). Lists up to this size
+ * also get an exact count of the matches. */
 #define SEARCH_BUDGET 2000
 
 struct page_row {
