@@ -1,5 +1,6 @@
-/* bench_db — times the list pages and dashboard rollups on the province
- * database made by gen_province (issue #3 §4).
+/* bench_db — times the list pages, dashboard rollups, the six-step board
+ * and every dashboard panel on the province database made by gen_province
+ * (issue #3 §4).
  *
  *   bench_db [-n RUNS] [PATH]      (defaults 20, build/bench/province.db)
  *
@@ -17,11 +18,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "tapian/app.h"
 #include "tapian/db.h"
 #include "tapian/db_rollup.h"
 #include "tapian/db_six_step.h"
 #include "tapian/term.h"
-/* the six-step board's model and drawing, as the view uses them */
+/* the six-step board's and the dashboard's models, as the views use them */
+#include "../src/app/dashboard.h"
 #include "../src/app/six_step_board.h"
 
 #define PAGE 20
@@ -38,6 +41,9 @@ struct bench {
     size_t bytes;                 /* text it saw, so no work is skipped */
     struct six_board board;       /* the six-step board, loaded and drawn */
     bool headless;                /* curses started for the drawing */
+    dash_data dash;               /* dashboard panels, loaded one by one */
+    struct app app;               /* what the dashboard view needs: the db */
+    struct view *dash_view;       /* the dashboard, drawn whole */
 };
 
 static double clock_ms(clockid_t c)
@@ -180,19 +186,27 @@ static tp_status op_waves(struct bench *b)
     return db_six_step_waves(b->db, on_wave, b);
 }
 
+/* Curses on a virtual 120x40 screen (refresh writes to /dev/null). */
+static tp_status headless(struct bench *b)
+{
+    if (b->headless)
+        return TP_OK;
+    term_opts o = {.script = "/dev/null", .cols = 120, .rows = 40};
+    const char *why;
+    if (!term_setup_locale(&why) || term_start(&o) != TP_OK)
+        return TP_ERR_IO;
+    b->headless = true;
+    return TP_OK;
+}
+
 /* What opening the board costs: the tambon level and the waves loaded and
  * drawn into curses' virtual screen (headless, 120x40; refresh writes to
  * /dev/null), the selection moving each run. The level operations above
  * reuse the waves, as the view does when only the level changes. */
 static tp_status op_board_draw(struct bench *b)
 {
-    if (!b->headless) {
-        term_opts o = {.script = "/dev/null", .cols = 120, .rows = 40};
-        const char *why;
-        if (!term_setup_locale(&why) || term_start(&o) != TP_OK)
-            return TP_ERR_IO;
-        b->headless = true;
-    }
+    if (headless(b) != TP_OK)
+        return TP_ERR_IO;
     b->board.waves_fresh = false;
     tp_status s = board_load(b, SIX_TAMBON);
     if (s != TP_OK)
@@ -201,6 +215,69 @@ static tp_status op_board_draw(struct bench *b)
     erase();
     six_board_draw(&b->board, 1, 37, 120);
     refresh();
+    return TP_OK;
+}
+
+/* One dashboard panel as the view loads it (dash_load: the newest month,
+ * the panel's queries, its rows of pictures and numbers), from nothing. */
+static tp_status dash_panel_load(struct bench *b, dash_panel_id p)
+{
+    dash_forget(&b->dash);
+    dash_load(b->db, &b->dash, p);
+    b->rows = b->dash.panels[p].n;
+    return b->dash.panels[p].status;
+}
+
+static tp_status op_dash_attendance(struct bench *b)
+{
+    return dash_panel_load(b, PANEL_ATTENDANCE);
+}
+
+static tp_status op_dash_meetings(struct bench *b)
+{
+    return dash_panel_load(b, PANEL_MEETINGS);
+}
+
+static tp_status op_dash_six(struct bench *b)
+{
+    return dash_panel_load(b, PANEL_SIX_STEP);
+}
+
+static tp_status op_dash_fish(struct bench *b)
+{
+    return dash_panel_load(b, PANEL_FISH);
+}
+
+static tp_status op_dash_support(struct bench *b)
+{
+    return dash_panel_load(b, PANEL_SUPPORT);
+}
+
+/* The whole dashboard as someone pages through it: the view drawn at
+ * 120x40 on each of its five panels (Tab between them), every panel loaded
+ * from nothing (as when the view comes back to the top). */
+static tp_status op_dash_draw(struct bench *b)
+{
+    if (headless(b) != TP_OK)
+        return TP_ERR_IO;
+    if (!b->dash_view) {
+        b->app.db = b->db;
+        b->dash_view = dashboard_view_new(&b->app, NULL);
+        if (!b->dash_view)
+            return TP_ERR_NOMEM;
+    }
+    struct view *v = b->dash_view;
+    v->ops->on_top(v); /* forget every panel's figures */
+    term_event tab = {.type = EV_KEY, .key = TK_TAB};
+    int cy = -1, cx = -1;
+    b->rows = 0;
+    for (int i = 0; i < PANEL_COUNT; i++) {
+        erase();
+        v->ops->draw(&b->app, v, 1, 37, &cy, &cx);
+        refresh();
+        v->ops->handle(&b->app, v, &tab);
+        b->rows++;
+    }
     return TP_OK;
 }
 
@@ -224,6 +301,12 @@ static const struct {
     {"board: province level", 100.0, op_board_province},
     {"board: waves", 100.0, op_waves},
     {"board: tambons + waves + draw", 100.0, op_board_draw},
+    {"dashboard: attendance by circle", 100.0, op_dash_attendance},
+    {"dashboard: meetings per tambon", 100.0, op_dash_meetings},
+    {"dashboard: six-step per tambon", 100.0, op_dash_six},
+    {"dashboard: fish model per tambon", 100.0, op_dash_fish},
+    {"dashboard: support per agency", 100.0, op_dash_support},
+    {"dashboard: 5 panels loaded+drawn", 100.0, op_dash_draw},
 };
 
 static int cmp_double(const void *a, const void *b)
@@ -311,8 +394,11 @@ int main(int argc, char **argv)
     int failed = 0;
     for (size_t k = 0; k < sizeof ops / sizeof ops[0]; k++)
         failed |= measure(b, k, runs, t, t + runs) != 0;
+    if (b->dash_view)
+        b->dash_view->ops->destroy(b->dash_view);
     if (b->headless)
         term_stop();
+    dash_free(&b->dash);
     six_board_free(&b->board);
     db_close(&b->db);
     free(t);

@@ -1,6 +1,7 @@
 /* db dashboards — the figures of the sponsors' and the province's
- * dashboard panels, read from the summaries of migration 004 (meeting_tally,
- * tambon_circle_tally, six_step_tally) or from small tables, so that each
+ * dashboard panels, read from summaries kept by triggers (migration 004:
+ * meeting_tally, six_step_tally; 009: circle_month_tally and
+ * tambon_month_tally) or from small tables, so that each
  * panel stays fast at province scale. Tombstoned rows never count.
  * (The six-step panel uses db_six_step_rollup_by_tambon of db_rollup.h.)
  *

@@ -50,6 +50,14 @@ typedef struct {
     long offset;
     int limit;                  /* 0 = no limit */
     bool include_deleted;
+    /* Keyset paging, at the same cost at any depth: with seek_id, the rows
+     * after that row in the list's order; with seek_back, the rows before
+     * it (without seek_id: the last rows), still given in list order.
+     * offset must still say where the rows start: it is used instead when
+     * the order cannot be sought (Thai order without a stored key, a row
+     * whose key is NULL). */
+    const char *seek_id;
+    bool seek_back;
 } db_list_query;
 
 typedef struct {
@@ -64,12 +72,25 @@ typedef struct {
 typedef int (*db_record_fn)(void *ctx, const db_row *row);
 
 tp_status db_list(tp_db *db, const db_list_query *q, db_record_fn fn, void *ctx);
-/* Rows the query matches, ignoring offset and limit. */
+/* Rows the query matches, ignoring offset and limit. Kept per connection
+ * while no one has written to the file (PRAGMA data_version and this
+ * connection's own changes), so asking again costs nothing. */
 tp_status db_list_count(tp_db *db, const db_list_query *q, long *count);
 /* Position (0-based) of row id in the query's order, for jumping to it;
- * TP_ERR_NOTFOUND when it does not match. */
+ * TP_ERR_NOTFOUND when it does not match. A count of the index entries
+ * before the row when the order can be sought. */
 tp_status db_list_position(tp_db *db, const db_list_query *q, const char *id,
                            long *pos);
+/* The first row after from_id (backward: before it) in the list's order
+ * that matches q's search; from_id NULL = from the start (the end). Looks
+ * at no more than budget rows (-1: all): TP_ERR_NOTFOUND then, with reached
+ * = the last row looked at, to go on from with another call, or "" when
+ * the list ended. *steps: how many rows on from from_id the found (or
+ * reached) row is, in the list without the search, so the caller knows
+ * its position without counting. offset and limit are not used. */
+tp_status db_list_find(tp_db *db, const db_list_query *q, const char *from_id,
+                       bool backward, long budget, char found[DB_UUID_LEN],
+                       char reached[DB_UUID_LEN], long *steps);
 
 /* ---- one record -------------------------------------------------------- */
 

@@ -63,6 +63,9 @@ typedef bool (*db_six_wave_fn)(void *ctx, const db_six_wave *r);
 /* One row per wave, always all four in programme order, zeros included. A
  * village's wave is its own, else its tambon's. */
 tp_status db_six_step_waves(tp_db *db, db_six_wave_fn fn, void *ctx);
+/* The same rows counted from the six_step table instead of the wave tally
+ * (slow at province scale): for checking the tally. */
+tp_status db_six_step_waves_recount(tp_db *db, db_six_wave_fn fn, void *ctx);
 
 /* The live six_step row of a village and step: *found false when none. */
 tp_status db_six_step_find(tp_db *db, const char *village_id, int step,

@@ -1,7 +1,11 @@
 /* The generic list of a screen's records: columns clipped by width, Thai
  * order, / search with n/N, paging, add / open / delete (tombstone) / undo,
  * x / i export and import CSV (csv_view.c), f filters (filter_view.c).
- * Only the visible page is read, so 100,000 rows cost what 20 do. */
+ * Only the visible page is read, and it is sought from the rows next to it
+ * (keyset paging: db_list's seek_id), so a page at row 100,000 costs what
+ * the first one does. Positions move by delta while paging; the count is
+ * kept by the db while nothing changes. A search looks at SEARCH_BUDGET
+ * rows per key and says so when it must go on. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +22,10 @@
 
 #define MAX_COLS 16
 #define MAX_PAGE 200
+/* Rows a search looks at per key press: 12-17 ms of CPU at province scale
+ * on a loaded 2-core machine (docs/PERFORMANCE.md). Lists up to this size
+ * also get an exact count of the matches. */
+#define SEARCH_BUDGET 2000
 
 struct page_row {
     char id[37];
@@ -43,8 +51,10 @@ struct list_view {
     field *prompt;     /* non-NULL while typing a search or a file name */
     int prompt_for;    /* the key that opened it: '/', 'x' or 'i' */
     char *search;      /* the last search */
-    long matches;
-    long match;        /* index of the current match */
+    long matches;      /* -1 = not counted (a long list) */
+    char search_from[37]; /* where a search that ran out of budget stopped */
+    long search_from_pos; /* that row's position */
+    int search_dir;    /* its direction: 1 forward, -1 backward */
     /* filters (f): the columns they work through, as screen_check finds */
     struct list_filters filters;
     const char *place_col, *group_col, *date_col;
@@ -135,15 +145,67 @@ static int fill_row(void *ctx, const db_row *row)
     return 0;
 }
 
+/* How the page at l->top is read: sought from a row of the page loaded
+ * now when it is next to it, from the end, or else by offset. */
+static void page_query(const struct list_view *l, db_list_query *q, int n)
+{
+    q->offset = l->top;
+    q->limit = n;
+    long k = l->top - l->page_top; /* index in the old page of the new top */
+    if (l->top == 0 || l->page_top < 0 || l->page_rows == 0) {
+        if (l->top > 0 && l->top + n >= l->total)
+            q->seek_back = true; /* the last rows */
+        return;
+    }
+    if (k >= 1 && k <= l->page_rows) {
+        q->seek_id = l->page[k - 1].id; /* forward from the row above it */
+    } else if (k < 0 && k + n >= 0 && k + n < l->page_rows) {
+        q->seek_id = l->page[k + n].id; /* the n rows before that row */
+        q->seek_back = true;
+    } else if (l->top + n >= l->total) {
+        q->seek_back = true;
+    }
+}
+
+/* The rows the page must have when the count is right. */
+static int page_expected(const struct list_view *l, int n)
+{
+    long left = l->total - l->top;
+    return left < n ? (int)(left > 0 ? left : 0) : n;
+}
+
 static void load_page(struct app *a, struct list_view *l)
 {
-    clear_page(l);
+    int n = l->visible < MAX_PAGE ? l->visible : MAX_PAGE;
     db_list_query q;
     base_query(l, &q);
-    q.offset = l->top;
-    q.limit = l->visible < MAX_PAGE ? l->visible : MAX_PAGE;
+    page_query(l, &q, n);
+    /* the old page holds the anchor: read into a fresh one */
+    struct page_row old[MAX_PAGE];
+    int old_rows = l->page_rows;
+    memcpy(old, l->page, sizeof(struct page_row) * (size_t)old_rows);
+    char anchor[37] = "";
+    if (q.seek_id) {
+        snprintf(anchor, sizeof anchor, "%s", q.seek_id);
+        q.seek_id = anchor;
+    }
+    l->page_rows = 0;
     struct fill_ctx fc = {l, a};
     tp_status st = db_list(a->db, &q, fill_row, &fc);
+    if (st == TP_OK && (q.seek_id || q.seek_back) &&
+        l->page_rows != page_expected(l, n)) {
+        /* rows came or went meanwhile: by position after all */
+        for (int i = 0; i < l->page_rows; i++)
+            for (size_t c = 0; c < l->n_cols; c++)
+                free(l->page[i].cells[c]);
+        l->page_rows = 0;
+        q.seek_id = NULL;
+        q.seek_back = false;
+        st = db_list(a->db, &q, fill_row, &fc);
+    }
+    for (int i = 0; i < old_rows; i++)
+        for (size_t c = 0; c < l->n_cols; c++)
+            free(old[i].cells[c]);
     if (st != TP_OK)
         app_message(a, TA_ERROR, "%s", tp_status_message(st));
     l->page_top = l->top;
@@ -158,7 +220,7 @@ static void reload(struct app *a, struct list_view *l)
     if (l->selected >= l->total)
         l->selected = l->total > 0 ? l->total - 1 : 0;
     l->stale = false;
-    l->page_top = -1;
+    clear_page(l);
 }
 
 static void keep_visible(struct list_view *l)
@@ -225,8 +287,11 @@ static void draw_status_row(struct list_view *l, int y, int cols)
            term_attr_of(TA_LABEL));
     if (l->search) {
         char s[200];
-        snprintf(s, sizeof s, _("Search “%s”: %ld found (n / N)"), l->search,
-                 l->matches);
+        if (l->matches >= 0)
+            snprintf(s, sizeof s, _("Search “%s”: %ld found (n / N)"),
+                     l->search, l->matches);
+        else
+            snprintf(s, sizeof s, _("Search “%s” (n / N)"), l->search);
         int w = text_width(s, strlen(s));
         ui_str(stdscr, y, cols - w - 1 > cols / 2 ? cols - w - 1 : cols / 2, s,
                cols / 2 - 1, term_attr_of(TA_LABEL));
@@ -275,59 +340,148 @@ static int take_id(void *ctx, const db_row *row)
     return 1;
 }
 
-/* Position in the whole list of match number k; -1 when it cannot be read. */
-static long match_position(struct app *a, struct list_view *l, long k)
+/* The id of the row just above the selected one ("" at the top). */
+static void row_above(struct app *a, struct list_view *l, char id[37])
 {
+    id[0] = '\0';
+    long i = l->selected - l->page_top;
+    if (l->selected == 0 || l->page_top < 0)
+        return;
+    if (i >= 1 && i <= l->page_rows) {
+        snprintf(id, 37, "%s", l->page[i - 1].id);
+        return;
+    }
     db_list_query q;
-    search_query(l, &q);
-    q.offset = k;
+    base_query(l, &q);
+    q.offset = l->selected - 1;
     q.limit = 1;
-    char id[37] = "";
-    if (db_list(a->db, &q, take_id, id) != TP_OK || !id[0])
-        return -1;
-    db_list_query all;
-    base_query(l, &all);
-    long pos;
-    return db_list_position(a->db, &all, id, &pos) == TP_OK ? pos : -1;
+    const struct page_row *p = selected_row(l);
+    if (p) {
+        q.seek_id = p->id;
+        q.seek_back = true;
+    }
+    if (db_list(a->db, &q, take_id, id) != TP_OK)
+        id[0] = '\0';
 }
 
-static void go_to_match(struct app *a, struct list_view *l, long k)
+/* Selects row id found by a search at pos (the search counted the rows it
+ * passed), and the page that shows it first (read from the row above it,
+ * so no offset is stepped through). */
+static void select_found(struct app *a, struct list_view *l, const char *id,
+                         long pos)
 {
-    if (l->matches == 0)
+    if (pos < 0 || pos >= l->total) { /* the count is behind: ask */
+        db_list_query all;
+        base_query(l, &all);
+        tp_status st = db_list_position(a->db, &all, id, &pos);
+        if (st != TP_OK) {
+            app_message(a, TA_ERROR, "%s", tp_status_message(st));
+            return;
+        }
+    }
+    if (pos >= l->top && pos < l->top + l->visible && l->page_top == l->top) {
+        l->selected = pos; /* on the page already */
         return;
-    k = (k % l->matches + l->matches) % l->matches;
-    long pos = match_position(a, l, k);
-    if (pos >= 0) {
-        l->match = k;
-        l->selected = pos;
+    }
+    l->selected = l->top = pos;
+    if (l->top + l->visible > l->total) /* fill the screen near the end */
+        l->top = l->total > l->visible ? l->total - l->visible : 0;
+    if (l->top == pos && pos > 0) {
+        /* a one-row page just above it makes it the next page's anchor */
+        db_list_query q;
+        base_query(l, &q);
+        q.seek_id = id;
+        q.seek_back = true;
+        q.offset = pos - 1;
+        q.limit = 1;
+        clear_page(l);
+        struct fill_ctx fc = {l, a};
+        if (db_list(a->db, &q, fill_row, &fc) == TP_OK && l->page_rows == 1)
+            l->page_top = pos - 1;
+        else
+            clear_page(l);
     }
 }
 
-/* Matches come in list order, so the first one at or after the selection is
- * found by bisection: a few queries even for 100,000 rows. */
-static void start_search(struct app *a, struct list_view *l, const char *text)
+/* The next match after the selection (dir 1) or before it (-1), going on
+ * from where the last search stopped when it ran out of budget. Wraps
+ * around the list once. */
+static void find_match(struct app *a, struct list_view *l, int dir,
+                       bool include_selected)
 {
-    free(l->search);
-    l->search = text[0] ? strdup(text) : NULL;
-    l->matches = 0;
     if (!l->search)
         return;
     db_list_query q;
     search_query(l, &q);
-    if (db_list_count(a->db, &q, &l->matches) != TP_OK || l->matches == 0) {
-        app_message(a, TA_ERROR, _("Not found: %s"), l->search);
+    char from[37] = "";
+    long from_pos = l->selected; /* the position of from */
+    if (l->search_from[0] && l->search_dir == dir) {
+        snprintf(from, sizeof from, "%s", l->search_from);
+        from_pos = l->search_from_pos;
+    } else if (include_selected) {
+        row_above(a, l, from);
+        from_pos = l->selected - 1;
+    } else {
+        const struct page_row *p = selected_row(l);
+        if (p)
+            snprintf(from, sizeof from, "%s", p->id);
+    }
+    if (!from[0])
+        from_pos = dir > 0 ? -1 : l->total;
+    l->search_from[0] = '\0';
+    char found[37], reached[37];
+    bool wrapped = false;
+    for (;;) {
+        long steps = 0;
+        tp_status st = db_list_find(a->db, &q, from[0] ? from : NULL, dir < 0,
+                                    SEARCH_BUDGET, found, reached, &steps);
+        if (st == TP_OK) {
+            select_found(a, l, found, from_pos + dir * steps);
+            return;
+        }
+        if (st != TP_ERR_NOTFOUND) {
+            app_message(a, TA_ERROR, "%s", tp_status_message(st));
+            return;
+        }
+        if (reached[0]) {
+            /* the budget is spent: n (or N) goes on from there */
+            snprintf(l->search_from, sizeof l->search_from, "%s", reached);
+            l->search_from_pos = from_pos + dir * steps;
+            l->search_dir = dir;
+            app_message(a, TA_NOTICE, _("Not in the next %d records; "
+                                        "press %s to search on"),
+                        SEARCH_BUDGET, dir > 0 ? "n" : "N");
+            return;
+        }
+        if (wrapped || !from[0]) {
+            app_message(a, TA_ERROR, _("Not found: %s"), l->search);
+            return;
+        }
+        wrapped = true; /* from the other end of the list */
+        from[0] = '\0';
+        from_pos = dir > 0 ? -1 : l->total;
+    }
+}
+
+static void start_search(struct app *a, struct list_view *l, const char *text)
+{
+    free(l->search);
+    l->search = text[0] ? strdup(text) : NULL;
+    l->matches = -1;
+    l->search_from[0] = '\0';
+    if (!l->search)
         return;
+    if (l->total <= SEARCH_BUDGET) {
+        db_list_query q;
+        search_query(l, &q);
+        if (db_list_count(a->db, &q, &l->matches) != TP_OK)
+            l->matches = -1;
+        if (l->matches == 0) {
+            app_message(a, TA_ERROR, _("Not found: %s"), l->search);
+            return;
+        }
     }
-    long lo = 0, hi = l->matches; /* first k with position >= selected */
-    while (lo < hi) {
-        long mid = lo + (hi - lo) / 2;
-        long pos = match_position(a, l, mid);
-        if (pos >= 0 && pos < l->selected)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    go_to_match(a, l, lo == l->matches ? 0 : lo);
+    find_match(a, l, 1, true);
 }
 
 static void prompt_done(struct app *a, struct list_view *l, const char *text)
@@ -398,6 +552,7 @@ static void filters_set(struct app *a, void *ctx,
     l->group_value = DB_V_TEXT(l->group_col, l->filters.group);
     l->selected = l->top = 0;
     l->matches = 0;
+    l->search_from[0] = '\0';
     free(l->search);
     l->search = NULL;
     l->stale = true;
@@ -463,8 +618,8 @@ static int list_handle(struct app *a, struct view *v, const term_event *ev)
         l->prompt = field_new(false, ev->ch == '/' ? 100 : 1000);
         l->prompt_for = (int)ev->ch;
         return H_HANDLED | H_REDRAW;
-    case 'n': go_to_match(a, l, l->match + 1); return H_HANDLED | H_REDRAW;
-    case 'N': go_to_match(a, l, l->match - 1); return H_HANDLED | H_REDRAW;
+    case 'n': find_match(a, l, 1, false); return H_HANDLED | H_REDRAW;
+    case 'N': find_match(a, l, -1, false); return H_HANDLED | H_REDRAW;
     case 'e': return open_form(a, l, false);
     case 'f': return open_filters(a, l);
     case 'a':

@@ -38,6 +38,7 @@ struct tp_db {
     sqlite3_session *sync_session; /* records the open write transaction */
     struct db_sync_table *sync_tables; /* NULL until db_open is done */
     size_t n_sync_tables;
+    struct db_list_memo *list_memo; /* list counts (db_list_memo.c) */
 };
 
 /* A table whose rows travel in sync packs (db_sync_session.c). */
@@ -74,6 +75,15 @@ tp_status db_sortkey_set(tp_db *db, const char *table, const char *id,
                          const char *column);
 /* Computes every missing key (rows written without tapian). */
 tp_status db_sortkeys_fill(tp_db *db);
+
+/* ---- list counts kept while the file is unchanged (db_list_memo.c) ---- */
+/* The number remembered for this statement, bindings and key value;
+ * TP_ERR_NOTFOUND when there is none or the file changed since. */
+tp_status db_list_memo_get(tp_db *db, const char *sql, const db_value *b,
+                           int nb, sqlite3_value *key, long *out);
+void db_list_memo_put(tp_db *db, const char *sql, const db_value *b, int nb,
+                      sqlite3_value *key, long value);
+void db_list_memo_free(tp_db *db);
 
 /* ---- statements (db_stmt.c) ---- */
 /* A prepared statement from the cache, reset and with no bindings. The

@@ -213,6 +213,7 @@ void db_close(tp_db **pdb)
     while (db->tx_depth > 0)
         db_rollback(db);
     db_sync_free(db);
+    db_list_memo_free(db);
     db_stmt_cache_clear(db);
     db_perms_free(db);
     if (db->conn)

@@ -1,6 +1,7 @@
 /* The six-step board's queries. Villages are read with their six_step rows
  * (a tambon has tens of villages); every level above reads six_step_tally,
- * at most six rows per tambon, never the six_step table. */
+ * at most six rows per tambon, and the waves six_step_wave_tally, never the
+ * six_step table. */
 #include <string.h>
 
 #include "db_internal.h"
@@ -159,39 +160,9 @@ tp_status db_six_step_areas(tp_db *db, db_level level, db_six_area_fn fn,
     return finish(db, st, rc);
 }
 
-/* Per wave and step from the six_step rows of live villages: a wave cuts
- * across tambons, so the tally cannot serve it. Each village's rows are
- * summed once (through six_step_village_step), then the villages per wave;
- * (village, step) is unique among live rows, so six reached rows mean all
- * six steps. */
-#define VW(n)                                                                \
-    "sum(s.step = " #n " AND s.status = 'in_progress') AS i" #n ", "        \
-    "sum(s.step = " #n " AND s.status = 'reached') AS r" #n ", "
-#define WS(n) "coalesce(sum(pv.i" #n "), 0), "
-#define WR(n) "coalesce(sum(pv.r" #n "), 0), "
-tp_status db_six_step_waves(tp_db *db, db_six_wave_fn fn, void *ctx)
+static tp_status emit_waves(tp_db *db, sqlite3_stmt *st, db_six_wave_fn fn,
+                            void *ctx)
 {
-    sqlite3_stmt *st;
-    tp_status s = db_stmt(db, "six.waves",
-        "WITH w(ord, wave) AS (VALUES (1, 'pilot'), (2, '2549'), (3, '2550'), "
-        "  (4, '2551')), "
-        "vw AS (SELECT v.id, coalesce(v.wave, t.wave) AS wave FROM place v "
-        "  JOIN place t ON t.id = v.parent_id "
-        "  WHERE v.kind = 'village' AND v.deleted_at IS NULL "
-        "    AND t.deleted_at IS NULL), "
-        "pv AS (SELECT vw.wave AS wave, "
-        VW(1) VW(2) VW(3) VW(4) VW(5) VW(6)
-        "  sum(s.status = 'reached') AS nr "
-        "  FROM vw LEFT JOIN six_step s ON s.village_id = vw.id "
-        "    AND s.deleted_at IS NULL GROUP BY vw.id) "
-        "SELECT w.wave, count(pv.wave), "
-        WS(1) WS(2) WS(3) WS(4) WS(5) WS(6)
-        WR(1) WR(2) WR(3) WR(4) WR(5) WR(6)
-        "coalesce(sum(pv.nr = 6), 0) "
-        "FROM w LEFT JOIN pv ON pv.wave = w.wave GROUP BY w.ord ORDER BY w.ord",
-        &st);
-    if (s != TP_OK)
-        return s;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         db_six_wave r = {
@@ -209,6 +180,62 @@ tp_status db_six_step_waves(tp_db *db, db_six_wave_fn fn, void *ctx)
         }
     }
     return finish(db, st, rc);
+}
+
+#define WAVES "WITH w(ord, wave) AS (VALUES (1, 'pilot'), (2, '2549'), " \
+              "  (3, '2550'), (4, '2551')) "
+
+/* A wave cuts across tambons, so six_step_tally cannot serve it; the
+ * triggers of migration 009 keep six_step_wave_tally (wave x step) and
+ * six_step_wave_villages (wave): at most 28 small rows. */
+#define KW(n, col) "coalesce(sum(CASE k.step WHEN " #n " THEN k." col " END), 0), "
+tp_status db_six_step_waves(tp_db *db, db_six_wave_fn fn, void *ctx)
+{
+    sqlite3_stmt *st;
+    tp_status s = db_stmt(db, "six.waves",
+        WAVES
+        "SELECT w.wave, coalesce(c.villages, 0), "
+        KW(1, "in_progress") KW(2, "in_progress") KW(3, "in_progress")
+        KW(4, "in_progress") KW(5, "in_progress") KW(6, "in_progress")
+        KW(1, "reached") KW(2, "reached") KW(3, "reached")
+        KW(4, "reached") KW(5, "reached") KW(6, "reached")
+        "coalesce(c.all_six, 0) "
+        "FROM w LEFT JOIN six_step_wave_villages c ON c.wave = w.wave "
+        "LEFT JOIN six_step_wave_tally k ON k.wave = w.wave "
+        "GROUP BY w.ord ORDER BY w.ord", &st);
+    return s == TP_OK ? emit_waves(db, st, fn, ctx) : s;
+}
+
+/* The same figures counted from the six_step rows of live villages (9,600
+ * at province scale), to check the tally against. Each village's rows are
+ * summed once, then the villages per wave; (village, step) is unique among
+ * live rows, so six reached rows mean all six steps. */
+#define VW(n)                                                                \
+    "sum(s.step = " #n " AND s.status = 'in_progress') AS i" #n ", "        \
+    "sum(s.step = " #n " AND s.status = 'reached') AS r" #n ", "
+#define WS(n) "coalesce(sum(pv.i" #n "), 0), "
+#define WR(n) "coalesce(sum(pv.r" #n "), 0), "
+tp_status db_six_step_waves_recount(tp_db *db, db_six_wave_fn fn, void *ctx)
+{
+    sqlite3_stmt *st;
+    tp_status s = db_stmt(db, "six.waves_recount",
+        WAVES ", "
+        "vw AS (SELECT v.id, coalesce(v.wave, t.wave) AS wave FROM place v "
+        "  JOIN place t ON t.id = v.parent_id "
+        "  WHERE v.kind = 'village' AND v.deleted_at IS NULL "
+        "    AND t.deleted_at IS NULL), "
+        "pv AS (SELECT vw.wave AS wave, "
+        VW(1) VW(2) VW(3) VW(4) VW(5) VW(6)
+        "  sum(s.status = 'reached') AS nr "
+        "  FROM vw LEFT JOIN six_step s ON s.village_id = vw.id "
+        "    AND s.deleted_at IS NULL GROUP BY vw.id) "
+        "SELECT w.wave, count(pv.wave), "
+        WS(1) WS(2) WS(3) WS(4) WS(5) WS(6)
+        WR(1) WR(2) WR(3) WR(4) WR(5) WR(6)
+        "coalesce(sum(pv.nr = 6), 0) "
+        "FROM w LEFT JOIN pv ON pv.wave = w.wave GROUP BY w.ord ORDER BY w.ord",
+        &st);
+    return s == TP_OK ? emit_waves(db, st, fn, ctx) : s;
 }
 
 tp_status db_six_step_find(tp_db *db, const char *village_id, int step,
