@@ -208,6 +208,9 @@ $(BUILD)/fuzz/%.o: %.c | $(GEN_SRC)
 	@mkdir -p $(dir $@)
 	$(Q)clang $(FUZZ_CFLAGS) -c -o $@ $<
 
+# Kept between runs (make would delete them as intermediate files).
+.SECONDARY: $(FUZZ_OBJ)
+
 $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_state.c $(FUZZ_OBJ)
 	$(Q)clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(PKG_LIBS)
 
