@@ -136,6 +136,9 @@ $(REL)/libtapian.a: $(REL_OBJ)
 	$(Q)rm -f $@
 	$(Q)$(AR) rcs $@ $^
 
+# The replay test includes the fuzz targets.
+$(SAN)/tests/test_fuzz_replay $(REL)/tests/test_fuzz_replay: $(wildcard tests/fuzz/*.c tests/fuzz/*.h)
+
 $(SAN)/tests/%: tests/unit/%.c $(SAN)/libtapian.a
 	@mkdir -p $(dir $@)
 	@echo "  LD test $@"
@@ -190,6 +193,7 @@ bench: deps tapian
 # corpora in tests/fuzz/corpus through test_fuzz_replay) -----------------------
 
 FUZZ_TIME ?= 600
+FUZZ_TARGETS ?= screen text csv sync
 FUZZ_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -Iinclude -I$(GEN) -Itests/fuzz \
               -DTAPIAN_VERSION='"$(VERSION)"' -DTAPIAN_LOCALEDIR='"$(LOCALEDIR)"' \
               $(PKG_CFLAGS) -g -O1 -fsanitize=fuzzer-no-link,address,undefined
@@ -204,7 +208,10 @@ $(BUILD)/fuzz/%.o: %.c | $(GEN_SRC)
 	@mkdir -p $(dir $@)
 	$(Q)clang $(FUZZ_CFLAGS) -c -o $@ $<
 
-$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
+# Kept between runs (make would delete them as intermediate files).
+.SECONDARY: $(FUZZ_OBJ)
+
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_state.c $(FUZZ_OBJ)
 	$(Q)clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(PKG_LIBS)
 
 # Each harness for FUZZ_TIME seconds (10 minutes by default). New inputs go
@@ -213,9 +220,10 @@ $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
 # fixed.
 fuzz:
 	@sh src/build/ensure-deps.sh $(DEB_PACKAGES) clang
-	@$(MAKE) --no-print-directory $(BUILD)/fuzz/fuzz_screen $(BUILD)/fuzz/fuzz_text
-	@for t in screen text; do mkdir -p $(BUILD)/fuzz/crash-$$t $(BUILD)/fuzz/corpus-$$t; \
-	  $(BUILD)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_TIME) -max_len=4096 \
+	@$(MAKE) --no-print-directory $(addprefix $(BUILD)/fuzz/fuzz_,$(FUZZ_TARGETS))
+	@for t in $(FUZZ_TARGETS); do mkdir -p $(BUILD)/fuzz/crash-$$t $(BUILD)/fuzz/corpus-$$t; \
+	  len=4096; [ $$t = sync ] && len=16384; \
+	  $(BUILD)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_TIME) -max_len=$$len \
 	    -artifact_prefix=$(BUILD)/fuzz/crash-$$t/ \
 	    $(BUILD)/fuzz/corpus-$$t tests/fuzz/corpus/$$t || exit 1; done
 

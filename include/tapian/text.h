@@ -119,6 +119,7 @@ typedef struct {
     int day;   /* 1-31 */
 } text_date;
 
+/* A real day from 1900 to 2199 CE: the years the database keeps. */
 bool text_date_valid(text_date d);
 /* Accepts "11 ต.ค. 2548", "11 ตุลาคม 2548", "11/10/2548", "2005-10-11"
  * (Thai or ASCII digits, surrounding spaces); BE years in the first three

@@ -10,6 +10,7 @@
 #include "csv_internal.h"
 #include "tapian/db_records.h"
 #include "tapian/i18n.h"
+#include "tapian/text.h"
 
 void csv_report(csv_importer *im, long line, const char *column,
                 const char *fmt, ...)
@@ -24,11 +25,20 @@ void csv_report(csv_importer *im, long line, const char *column,
         snprintf(full, sizeof full, "%s:%ld: %s: %s", im->path, line, column, msg);
     else
         snprintf(full, sizeof full, "%s:%ld: %s", im->path, line, msg);
+    /* The message quotes the file's name and values and SQLite's words; it
+     * is shown on a terminal, so nothing in it may act on one (and a cut
+     * may have split a character). */
+    size_t n;
+    char *safe = text_display_safe(full, strlen(full), false, &n);
     if (im->o->on_error)
-        im->o->on_error(im->o->ctx, full);
+        im->o->on_error(im->o->ctx, safe ? safe : full);
+    free(safe);
+    safe = text_display_safe(msg, strlen(msg), false, &n);
     size_t used = strlen(im->errors);
     snprintf(im->errors + used, sizeof im->errors - used, "%s%s%s%s",
-             used ? "; " : "", column ? column : "", column ? ": " : "", msg);
+             used ? "; " : "", column ? column : "", column ? ": " : "",
+             safe ? safe : msg);
+    free(safe);
 }
 
 void csv_rejects_path(const char *path, char *out, size_t size)

@@ -37,9 +37,12 @@ static int days_in_month(int year, int month)
     return month == 2 && leap ? 29 : days[month - 1];
 }
 
+/* Only the years the database keeps (its CHECKs: 1900 to 2199 CE, BE 2443
+ * to 2742), so that a year typed in the wrong era ("2548-10-11" in ISO form)
+ * is refused with the form's message instead of failing on save. */
 bool text_date_valid(text_date d)
 {
-    return d.year >= 1 && d.year <= 9999 && d.month >= 1 && d.month <= 12 &&
+    return d.year >= 1900 && d.year <= 2199 && d.month >= 1 && d.month <= 12 &&
            d.day >= 1 && d.day <= days_in_month(d.year, d.month);
 }
 

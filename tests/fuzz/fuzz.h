@@ -10,5 +10,10 @@
 
 int fuzz_screen_one(const uint8_t *data, size_t size);
 int fuzz_text_one(const uint8_t *data, size_t size);
+int fuzz_csv_one(const uint8_t *data, size_t size);
+int fuzz_sync_one(const uint8_t *data, size_t size);
+/* The file-fed targets keep a database for the whole run; this removes it. */
+void fuzz_csv_done(void);
+void fuzz_sync_done(void);
 
 #endif

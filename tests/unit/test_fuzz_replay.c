@@ -14,6 +14,9 @@
 #define FUZZ_REPLAY
 #include "../fuzz/fuzz_screen.c"
 #include "../fuzz/fuzz_text.c"
+#include "../fuzz/fuzz_state.c"
+#include "../fuzz/fuzz_csv.c"
+#include "../fuzz/fuzz_sync.c"
 
 /* The corpus lives beside this file's directory in the source tree. */
 static void corpus_dir(const char *target, char *out, size_t size)
@@ -84,11 +87,27 @@ static void test_text_corpus(void **state)
     text_shutdown();
 }
 
+static void test_csv_corpus(void **state)
+{
+    (void)state;
+    assert_true(replay("csv", fuzz_csv_one) >= 20);
+    fuzz_csv_done();
+}
+
+static void test_sync_corpus(void **state)
+{
+    (void)state;
+    assert_true(replay("sync", fuzz_sync_one) >= 10);
+    fuzz_sync_done();
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_screen_corpus),
         cmocka_unit_test(test_text_corpus),
+        cmocka_unit_test(test_csv_corpus),
+        cmocka_unit_test(test_sync_corpus),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -81,6 +81,10 @@ static void test_reject(void **state)
         "11 ต.ค. 2548 x", "11 ต.ค. 25481", "111/10/2548", "11/10/48",
         "", "   ", "garbage", "11-10-2548", "2005/10/11", "2005-10-11T00",
         "\xFF 11/10/2548",
+        /* outside what the database keeps: a BE year in ISO form, CE years
+         * typed as BE, and 2200 */
+        "2548-10-11", "11/10/2005", "11 ต.ค. 1548", "1 ม.ค. 2743",
+        "1899-12-31",
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         text_date d = {1, 1, 1};
@@ -92,6 +96,9 @@ static void test_reject(void **state)
     assert_date(parse_ok("29 ก.พ. 2547"), 2004, 2, 29);
     assert_date(parse_ok("29/02/2543"), 2000, 2, 29);
     assert_date(parse_ok("2000-02-29"), 2000, 2, 29);
+    /* the ends of the kept range */
+    assert_date(parse_ok("1 ม.ค. 2443"), 1900, 1, 1);
+    assert_date(parse_ok("2199-12-31"), 2199, 12, 31);
 }
 
 static void test_valid(void **state)
