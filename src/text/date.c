@@ -29,18 +29,10 @@ const char *text_month_name(int month)
     return month >= 1 && month <= 12 ? names[month - 1] : NULL;
 }
 
-static int days_in_month(int year, int month)
-{
-    static const int days[12] = {31, 28, 31, 30, 31, 30,
-                                 31, 31, 30, 31, 30, 31};
-    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return month == 2 && leap ? 29 : days[month - 1];
-}
-
 bool text_date_valid(text_date d)
 {
     return d.year >= 1 && d.year <= 9999 && d.month >= 1 && d.month <= 12 &&
-           d.day >= 1 && d.day <= days_in_month(d.year, d.month);
+           d.day >= 1 && d.day <= text_date_days_in_month(d.year, d.month);
 }
 
 /* ---- parsing: a tiny cursor over ASCII-digit text ---------------------- */
