@@ -4,7 +4,10 @@ set -eu
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 xgettext --from-code=UTF-8 -k_ -kN_ -o "$tmp/t.pot" $(sh po/POTFILES.sh)
-msgmerge -q --no-fuzzy-matching -o "$tmp/th.po" po/th.po "$tmp/t.pot"
+# A branch brings its new messages in a fragment po/th-NAME.po until they
+# are merged into po/th.po; both count.
+msgcat --use-first -o "$tmp/all.po" po/th.po $(ls po/th-*.po 2>/dev/null || true)
+msgmerge -q --no-fuzzy-matching -o "$tmp/th.po" "$tmp/all.po" "$tmp/t.pot"
 stats=$(msgfmt --statistics -o /dev/null "$tmp/th.po" 2>&1)
 echo "po: $stats"
 case "$stats" in

@@ -47,7 +47,13 @@ struct view_ops {
     void (*on_top)(struct view *v);
     /* Help text of the view (from its screen file), or NULL. */
     const char *(*help)(struct view *v);
+    /* The keys as they are now (e.g. with the focused field's), or NULL
+     * when they are always `keys`. */
+    const view_key_help *(*keys_now)(struct view *v);
 };
+
+/* The keys a view offers at this moment (keys_now, else keys). */
+const view_key_help *app_view_keys(struct view *v);
 
 struct view {
     const struct view_ops *ops;
