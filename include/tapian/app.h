@@ -177,6 +177,11 @@ void app_undo_forget(struct app *a);
 struct view *list_view_new(struct app *a, const screen *s);
 /* The form of a record (id NULL: a new one). */
 struct view *form_view_new(struct app *a, const screen *s, const char *id);
+/* The form of a new record with some fields filled in (stored values by
+ * column name, e.g. a plan and an ISO date); they count as typed. */
+struct view *form_view_new_filled(struct app *a, const screen *s,
+                                  const char *const *names,
+                                  const char *const *values, size_t n);
 struct view *home_view_new(struct app *a);
 /* Every records screen the user may see, searchable by name or title. */
 struct view *index_view_new(struct app *a);

@@ -309,3 +309,21 @@ struct view *form_view_new(struct app *a, const screen *s, const char *id)
         form_restore_draft(a, f);
     return &f->base;
 }
+
+struct view *form_view_new_filled(struct app *a, const screen *s,
+                                  const char *const *names,
+                                  const char *const *values, size_t n)
+{
+    struct view *v = form_view_new(a, s, NULL);
+    struct form_view *f = (struct form_view *)v;
+    for (size_t k = 0; v && k < n; k++)
+        for (size_t i = 0; i < f->n; i++)
+            if (strcmp(f->inputs[i].def->name, names[k]) == 0 &&
+                f->inputs[i].def->type != SF_MULTIREF) {
+                /* after any draft brought back: what the caller gives wins */
+                form_input_set_stored(a, &f->inputs[i], values[k]);
+                f->inputs[i].changed = true;
+                f->draft_pending = true;
+            }
+    return v;
+}
