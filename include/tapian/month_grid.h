@@ -35,6 +35,8 @@ typedef struct {
 /* "ตุลาคม 2548" or "October 2005 (BE 2548)". */
 void month_grid_title(int year, int month, bool english, char *buf,
                       size_t size);
+/* "11 ตุลาคม 2548" or "11 October 2005". */
+void month_grid_day_title(text_date d, bool english, char *buf, size_t size);
 /* Columns the grid takes: 7 cells. */
 int month_grid_width(const month_grid *g);
 /* Row (0-5) and column (0-6) of a day of the drawn month. */

@@ -75,6 +75,8 @@ static void dp_draw(struct app *a, struct view *v, int top, int height,
     int x = cols - BOX_W - 2, y = top + (height - h > 2 ? 1 : 0);
     if (x < 0)
         x = 0;
+    for (int i = 0; i < h; i++) /* nothing of the form shows beside it */
+        ui_fill(stdscr, y + i, x, cols - x, A_NORMAL);
     if (framed) {
         ui_frame(stdscr, y, x, h, BOX_W, screen_field_label(p->in->def),
                  term_attr_of(TA_LABEL));
@@ -83,8 +85,6 @@ static void dp_draw(struct app *a, struct view *v, int top, int height,
         range_line(p, r, sizeof r);
         ui_str(stdscr, y + h - 2, x + 2, r, BOX_W - 4, term_attr_of(TA_LABEL));
     } else {
-        for (int i = 0; i < h; i++)
-            ui_fill(stdscr, y + i, x, BOX_W, A_NORMAL);
         month_grid_draw(stdscr, y, x + 2, h, &g, cy, cx);
     }
 }

@@ -119,7 +119,7 @@ static int draw_visit(const struct visit_month *m, const struct vm_visit *v,
 static void draw_day_list(struct visit_month *m, int y, int x, int w, int rows)
 {
     char day[64], head[200];
-    text_date_format_long(m->sel, false, day, sizeof day);
+    month_grid_day_title(m->sel, i18n_is_english(), day, sizeof day);
     int first, n = vm_day_visits(m, m->sel, &first);
     if (n)
         snprintf(head, sizeof head, _("%s: %d visits"), day, n);

@@ -20,6 +20,15 @@ void month_grid_title(int year, int month, bool english, char *buf,
         snprintf(buf, size, "%s %d", text_month_name(month), year + 543);
 }
 
+void month_grid_day_title(text_date d, bool english, char *buf, size_t size)
+{
+    if (english)
+        snprintf(buf, size, "%d %s %d", d.day, text_month_name_en(d.month),
+                 d.year);
+    else
+        text_date_format_long(d, false, buf, size);
+}
+
 int month_grid_width(const month_grid *g)
 {
     return 7 * g->cell;
