@@ -41,6 +41,9 @@ void month_grid_day_title(text_date d, bool english, char *buf, size_t size);
 int month_grid_width(const month_grid *g);
 /* Row (0-5) and column (0-6) of a day of the drawn month. */
 void month_grid_position(text_date d, int *week, int *weekday);
+/* The moves every month grid takes: ← → a day, ↑ ↓ a week, PgUp/PgDn a
+ * month, Home/End a year. False (d unchanged) for another key. */
+bool month_grid_move(text_date *d, int key);
 /* Draws the grid with its top-left corner at (y, x) in at most height rows
  * (the title and the heads go first when rows run short); *cy, *cx get the
  * selected day's place. Returns the rows used. */

@@ -124,16 +124,10 @@ static int dp_handle(struct app *a, struct view *v, const term_event *ev)
     text_date d = p->cur;
     if (ev->type == EV_CHAR && is_today_key(ev->ch)) {
         d = p->today;
+    } else if (ev->type == EV_KEY && month_grid_move(&d, ev->key)) {
+        /* moved */
     } else if (ev->type == EV_KEY) {
         switch (ev->key) {
-        case TK_LEFT: d = text_date_add_days(d, -1); break;
-        case TK_RIGHT: d = text_date_add_days(d, 1); break;
-        case TK_UP: d = text_date_add_days(d, -7); break;
-        case TK_DOWN: d = text_date_add_days(d, 7); break;
-        case TK_PGUP: d = text_date_add_months(d, -1); break;
-        case TK_PGDN: d = text_date_add_months(d, 1); break;
-        case TK_HOME: d = text_date_add_months(d, -12); break;
-        case TK_END: d = text_date_add_months(d, 12); break;
         case TK_ENTER:
             choose(a, p);
             return H_CLOSE;

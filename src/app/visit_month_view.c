@@ -246,14 +246,10 @@ static int vm_handle(struct app *a, struct view *v, const term_event *ev)
             d = m->today;
         else
             return H_UNKNOWN;
+    } else if (ev->type == EV_KEY && month_grid_move(&d, ev->key)) {
+        /* moved */
     } else if (ev->type == EV_KEY) {
         switch (ev->key) {
-        case TK_LEFT: d = text_date_add_days(d, -1); break;
-        case TK_RIGHT: d = text_date_add_days(d, 1); break;
-        case TK_UP: d = text_date_add_days(d, -7); break;
-        case TK_DOWN: d = text_date_add_days(d, 7); break;
-        case TK_PGUP: d = text_date_add_months(d, -1); break;
-        case TK_PGDN: d = text_date_add_months(d, 1); break;
         case TK_TAB: m->pick++; break;
         case TK_BTAB: if (m->pick > 0) m->pick--; break;
         case TK_ENTER: vm_open_visit(a, m); break;

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "tapian/glyphs.h"
-#include "tapian/i18n.h"
 #include "tapian/month_grid.h"
 #include "tapian/ui.h"
 
@@ -40,6 +39,21 @@ void month_grid_position(text_date d, int *week, int *weekday)
     int lead = text_date_weekday(first);
     *weekday = text_date_weekday(d);
     *week = (lead + d.day - 1) / 7;
+}
+
+bool month_grid_move(text_date *d, int key)
+{
+    switch (key) {
+    case TK_LEFT: *d = text_date_add_days(*d, -1); return true;
+    case TK_RIGHT: *d = text_date_add_days(*d, 1); return true;
+    case TK_UP: *d = text_date_add_days(*d, -7); return true;
+    case TK_DOWN: *d = text_date_add_days(*d, 7); return true;
+    case TK_PGUP: *d = text_date_add_months(*d, -1); return true;
+    case TK_PGDN: *d = text_date_add_months(*d, 1); return true;
+    case TK_HOME: *d = text_date_add_months(*d, -12); return true;
+    case TK_END: *d = text_date_add_months(*d, 12); return true;
+    default: return false;
+    }
 }
 
 static void draw_day(WINDOW *w, int y, int x, const month_grid *g,

@@ -105,6 +105,15 @@ static void build(tp_db *db, struct world *w)
     visit(db, w->p1, "2005-10-03", w->g2, w->f2, "cancelled", w->k);
 }
 
+static tp_db *open_world(struct tdir *t, struct world *w)
+{
+    tdir_make(t);
+    tp_db *db = open_new(t->db);
+    assert_non_null(db);
+    build(db, w);
+    return db;
+}
+
 #define MAXV 16
 struct got {
     int n;
@@ -138,11 +147,8 @@ static void test_clash_and_overdue(void **state)
 {
     (void)state;
     struct tdir t;
-    tdir_make(&t);
-    tp_db *db = open_new(t.db);
-    assert_non_null(db);
     struct world w;
-    build(db, &w);
+    tp_db *db = open_world(&t, &w);
 
     struct got g = {0};
     assert_int_equal(db_visits_between(db, w.p1, "2005-10-01", "2005-10-31",
@@ -211,11 +217,8 @@ static void test_done_links_meeting(void **state)
 {
     (void)state;
     struct tdir t;
-    tdir_make(&t);
-    tp_db *db = open_new(t.db);
-    assert_non_null(db);
     struct world w;
-    build(db, &w);
+    tp_db *db = open_world(&t, &w);
 
     char mid[DB_UUID_LEN];
     long long vc = version_of(db, "field_visit", w.c);
