@@ -53,7 +53,7 @@ static void vm_day(void *ctx, text_date d, month_day *out)
     out->warn = clash || overdue;
     if (!n)
         return;
-    char count[8];
+    char count[12];
     snprintf(count, sizeof count, n > 9 ? "+" : "%d", n);
     snprintf(out->mark, sizeof out->mark, "%s%s%s", count,
              clash ? g->clash : "", overdue ? g->overdue : "");

@@ -205,7 +205,7 @@ int text_date_iso(text_date d, char *buf, size_t size)
             buf[0] = '\0';
         return -1;
     }
-    char tmp[16];
+    char tmp[40]; /* room for any int, whatever the compiler can prove */
     snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", d.year, d.month, d.day);
     return deliver(tmp, false, buf, size);
 }
