@@ -36,6 +36,7 @@ struct visit_month {
     int loaded_year, loaded_month; /* 0 = load before drawing */
     int pick;                      /* which visit of the selected day */
     int clashes, overdue;          /* over the whole plan */
+    bool may_edit;                 /* the role may plan (screen file) */
     /* choosing the meeting of a done visit: row 0 makes a new one */
     bool choosing;
     struct vm_meeting meetings[VM_MAX_MEETINGS];

@@ -136,8 +136,7 @@ const char *vm_status_label(const struct visit_month *m, const char *status)
 
 static bool may_edit(struct app *a, const struct visit_month *m)
 {
-    if (screen_may_edit(m->s, app_role_codes(a), a->n_roles) &&
-        !db_is_read_only(a->db))
+    if (m->may_edit)
         return true;
     app_message(a, TA_ERROR, "%s", tp_status_message(TP_ERR_PERM));
     return false;

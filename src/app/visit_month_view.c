@@ -136,7 +136,7 @@ static void draw_day_list(struct visit_month *m, int y, int x, int w, int rows)
                           end - row);
         row++;
     }
-    if (!n && row < end)
+    if (!n && row < end && m->may_edit)
         ui_wrapped(stdscr, row, x, w, end - row,
                    _("a adds a visit on this day."), A_NORMAL);
 }
@@ -296,6 +296,18 @@ static const view_key_help vm_keys[] = {
     {NULL, NULL},
 };
 
+/* A role that may only look is not offered a. */
+static const view_key_help vm_read_keys[] = {
+    {"Enter", N_("Open")},
+    {"m", N_("Meeting")},
+    {"Tab", N_("Next visit")},
+    {"PgUp/PgDn", N_("Month")},
+    {"t", N_("Today")},
+    {"p", N_("Plan")},
+    {"Esc", N_("Back")},
+    {NULL, NULL},
+};
+
 static const view_key_help vm_choose_keys[] = {
     {"Enter", N_("Choose")},
     {"Esc", N_("Cancel")},
@@ -304,7 +316,10 @@ static const view_key_help vm_choose_keys[] = {
 
 static const view_key_help *vm_keys_now(struct view *v)
 {
-    return ((struct visit_month *)v)->choosing ? vm_choose_keys : vm_keys;
+    const struct visit_month *m = (const struct visit_month *)v;
+    if (m->choosing)
+        return vm_choose_keys;
+    return m->may_edit ? vm_keys : vm_read_keys;
 }
 
 static const struct view_ops vm_ops = {
@@ -333,6 +348,8 @@ struct view *visit_month_open(struct app *a, const char *plan_id)
     m->base.ops = &vm_ops;
     m->s = s;
     m->visit_screen = screen_find(&a->screens, "field_visit");
+    m->may_edit = screen_may_edit(s, app_role_codes(a), a->n_roles) &&
+                  !db_is_read_only(a->db);
     snprintf(m->plan_id, sizeof m->plan_id, "%s", plan_id);
     m->today = m->sel = text_date_today();
     if (!vm_load(a, m)) {
