@@ -284,20 +284,9 @@ static void vm_destroy(struct view *v)
     free(m);
 }
 
+/* a comes first so that a role that may only look gets the rest. */
 static const view_key_help vm_keys[] = {
-    {"Enter", N_("Open")},
     {"a", N_("Add")},
-    {"m", N_("Meeting")},
-    {"Tab", N_("Next visit")},
-    {"PgUp/PgDn", N_("Month")},
-    {"t", N_("Today")},
-    {"p", N_("Plan")},
-    {"Esc", N_("Back")},
-    {NULL, NULL},
-};
-
-/* A role that may only look is not offered a. */
-static const view_key_help vm_read_keys[] = {
     {"Enter", N_("Open")},
     {"m", N_("Meeting")},
     {"Tab", N_("Next visit")},
@@ -319,7 +308,7 @@ static const view_key_help *vm_keys_now(struct view *v)
     const struct visit_month *m = (const struct visit_month *)v;
     if (m->choosing)
         return vm_choose_keys;
-    return m->may_edit ? vm_keys : vm_read_keys;
+    return m->may_edit ? vm_keys : vm_keys + 1;
 }
 
 static const struct view_ops vm_ops = {
