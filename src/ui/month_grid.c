@@ -104,10 +104,13 @@ int month_grid_draw(WINDOW *w, int y, int x, int height, const month_grid *g,
     if (++used >= height)
         return used;
     ui_fill(w, y + used, x, width, A_NORMAL);
-    for (int wd = 0; wd < 7; wd++)
-        ui_str(w, y + used, x + wd * g->cell + 1,
-               text_weekday_abbr(wd, g->english), g->cell - 1,
-               term_attr_of(TA_LABEL));
+    for (int wd = 0; wd < 7; wd++) {
+        /* over the day's digits, flush right like them */
+        const char *head = text_weekday_abbr(wd, g->english);
+        int hw = text_width(head, strlen(head));
+        ui_str(w, y + used, x + wd * g->cell + (hw < 3 ? 3 - hw : 0), head,
+               g->cell - 1, term_attr_of(TA_LABEL));
+    }
     if (++used >= height)
         return used;
     int days = text_date_days_in_month(year, month);
