@@ -45,9 +45,11 @@ typedef bool (*db_visit_fn)(void *ctx, const db_visit *v);
 tp_status db_visits_between(tp_db *db, const char *plan_id, const char *from,
                             const char *to, const char *today,
                             db_visit_fn fn, void *ctx);
-/* Over the whole plan: visits in a clash and overdue visits. */
+/* Over the whole plan: visits in a clash, overdue visits, and visits not
+ * yet given a day (a month cannot show them). */
 tp_status db_visit_flag_counts(tp_db *db, const char *plan_id,
-                               const char *today, int *clashes, int *overdue);
+                               const char *today, int *clashes, int *overdue,
+                               int *undated);
 
 typedef struct {
     const char *id;

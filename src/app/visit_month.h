@@ -35,7 +35,7 @@ struct visit_month {
     int n, cap;
     int loaded_year, loaded_month; /* 0 = load before drawing */
     int pick;                      /* which visit of the selected day */
-    int clashes, overdue;          /* over the whole plan */
+    int clashes, overdue, undated; /* over the whole plan */
     bool may_edit;                 /* the role may plan (screen file) */
     /* choosing the meeting of a done visit: row 0 makes a new one */
     bool choosing;

@@ -92,7 +92,7 @@ bool vm_load(struct app *a, struct visit_month *m)
     st = db_visits_between(a->db, m->plan_id, from, to, today, on_visit, m);
     if (st == TP_OK)
         st = db_visit_flag_counts(a->db, m->plan_id, today, &m->clashes,
-                                  &m->overdue);
+                                  &m->overdue, &m->undated);
     if (st != TP_OK)
         app_message(a, TA_ERROR, "%s", db_last_error(a->db));
     m->loaded_year = m->sel.year;

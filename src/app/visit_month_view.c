@@ -188,9 +188,9 @@ static void vm_draw(struct app *a, struct view *v, int top, int height,
     else
         draw_day_list(m, top + 2, lx, lw, body - 2);
     char counts[300];
-    snprintf(counts, sizeof counts, _("Plan: %d clashes, %d overdue · this "
-                                      "month %d visits"),
-             m->clashes, m->overdue, m->n);
+    snprintf(counts, sizeof counts, _("Plan: %d clashes, %d overdue, %d "
+                                      "without a day · this month %d visits"),
+             m->clashes, m->overdue, m->undated, m->n);
     ui_str(stdscr, top + height - 1, 1, counts, cols - 2,
            m->clashes || m->overdue ? term_attr_of(TA_ERROR)
                                     : term_attr_of(TA_LABEL));

@@ -115,14 +115,16 @@ tp_status db_visits_between(tp_db *db, const char *plan_id, const char *from,
 }
 
 tp_status db_visit_flag_counts(tp_db *db, const char *plan_id,
-                               const char *today, int *clashes, int *overdue)
+                               const char *today, int *clashes, int *overdue,
+                               int *undated)
 {
-    *clashes = *overdue = 0;
+    *clashes = *overdue = *undated = 0;
     if (!plan_id || !today)
         return TP_ERR_INVALID;
     sqlite3_stmt *st;
     tp_status s = db_stmt(db, "visit.flags",
-        "SELECT coalesce(sum(" CLASH "), 0), coalesce(sum(" OVERDUE("?2") "), 0) "
+        "SELECT coalesce(sum(" CLASH "), 0), coalesce(sum(" OVERDUE("?2") "), 0), "
+        "  coalesce(sum(v.visit_on IS NULL), 0) "
         "FROM field_visit v WHERE v.plan_id = ?1 AND v.deleted_at IS NULL", &st);
     if (s != TP_OK)
         return s;
@@ -132,6 +134,7 @@ tp_status db_visit_flag_counts(tp_db *db, const char *plan_id,
     if (rc == SQLITE_ROW) {
         *clashes = sqlite3_column_int(st, 0);
         *overdue = sqlite3_column_int(st, 1);
+        *undated = sqlite3_column_int(st, 2);
         rc = SQLITE_DONE;
     }
     return finish(db, st, rc);

@@ -68,7 +68,7 @@ test_visit_clash_and_meeting_link() {
     wait_for "เลือกแผนลงพื้นที่" || return 1
     key Enter
     wait_for "ตุลาคม 2548" || return 1
-    wait_for "ทั้งแผน: นัดซ้อน 0 ครั้ง" || return 1
+    wait_for "ทั้งแผน: นัดซ้อน 0 เลยกำหนด" || return 1
     # the 20th: a week down, two days right
     key Down Right Right
     wait_for "20 ตุลาคม 2548: ไม่มีการลงพื้นที่" || return 1
@@ -77,7 +77,7 @@ test_visit_clash_and_meeting_link() {
     add_visit 1 "ทบทวนสมุดบัญชี" || return 1
     wait_for "20 ตุลาคม 2548: ลงพื้นที่ 2 ครั้ง" || return 1
     # the clash: on the day, on both visits and in the counts
-    wait_for "ทั้งแผน: นัดซ้อน 2 ครั้ง" || return 1
+    wait_for "ทั้งแผน: นัดซ้อน 2 เลยกำหนด" || return 1
     wait_for "[20]‼" || return 1
     assert_eq "$(screen | grep -c "‼  กลุ่มออม\|‼  เครือข่าย")" "2" || return 1
     assert_eq "$(sql "$DB" "SELECT count(*) FROM field_visit WHERE visit_on = '2005-10-20' AND plan_id = '00000009-0000-4000-8000-000000000001' AND facilitator_id = '00000003-0000-4000-8000-000000000001' AND created_by = 'chinnawat'")" "2" || return 1

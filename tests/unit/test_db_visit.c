@@ -170,13 +170,14 @@ static void test_clash_and_overdue(void **state)
     assert_string_equal(g.id[0], w.i);
     assert_string_equal(g.id[3], w.a);
 
-    int clashes, overdue;
+    int clashes, overdue, undated;
     assert_int_equal(db_visit_flag_counts(db, w.p1, "2005-10-21", &clashes,
-                                          &overdue), TP_OK);
+                                          &overdue, &undated), TP_OK);
     assert_int_equal(clashes, 2);
     assert_int_equal(overdue, 2);
+    assert_int_equal(undated, 0);
     assert_int_equal(db_visit_flag_counts(db, w.p2, "2005-10-21", &clashes,
-                                          &overdue), TP_OK);
+                                          &overdue, &undated), TP_OK);
     assert_int_equal(clashes, 1);
     assert_int_equal(overdue, 1);
 
@@ -188,7 +189,7 @@ static void test_clash_and_overdue(void **state)
     assert_int_equal(db_tombstone(db, "field_visit_plan", w.p3,
                                   version_of(db, "field_visit_plan", w.p3)), TP_OK);
     assert_int_equal(db_visit_flag_counts(db, w.p1, "2005-10-21", &clashes,
-                                          &overdue), TP_OK);
+                                          &overdue, &undated), TP_OK);
     assert_int_equal(clashes, 0);
 
     /* one day only */
@@ -252,10 +253,14 @@ static void test_done_links_meeting(void **state)
     assert_int_equal(db_visit_done(db, w.a, va, mid), TP_OK);
 
     /* a visit without a day cannot make its meeting; nothing is written */
-    db_value undated[] = {DB_V_TEXT("plan_id", w.p1)};
+    db_value no_day[] = {DB_V_TEXT("plan_id", w.p1)};
     char u[DB_UUID_LEN];
-    assert_int_equal(db_insert(db, "field_visit", undated, 1, u), TP_OK);
+    assert_int_equal(db_insert(db, "field_visit", no_day, 1, u), TP_OK);
     assert_int_equal(db_visit_done_new_meeting(db, u, 1, "x", mid), TP_ERR_INVALID);
+    int clashes, overdue, undated;
+    assert_int_equal(db_visit_flag_counts(db, w.p1, "2005-10-21", &clashes,
+                                          &overdue, &undated), TP_OK);
+    assert_int_equal(undated, 1); /* counted, though no month shows it */
     assert_int_equal(shell_int(t.db, "SELECT count(*) FROM meeting"), 1);
     db_close(&db);
     tdir_remove(&t);
