@@ -47,7 +47,13 @@ struct view_ops {
     void (*on_top)(struct view *v);
     /* Help text of the view (from its screen file), or NULL. */
     const char *(*help)(struct view *v);
+    /* The keys as they are now (e.g. with the focused field's), or NULL
+     * when they are always `keys`. */
+    const view_key_help *(*keys_now)(struct view *v);
 };
+
+/* The keys a view offers at this moment (keys_now, else keys). */
+const view_key_help *app_view_keys(struct view *v);
 
 struct view {
     const struct view_ops *ops;
@@ -171,6 +177,11 @@ void app_undo_forget(struct app *a);
 struct view *list_view_new(struct app *a, const screen *s);
 /* The form of a record (id NULL: a new one). */
 struct view *form_view_new(struct app *a, const screen *s, const char *id);
+/* The form of a new record with some fields filled in (stored values by
+ * column name, e.g. a plan and an ISO date); they count as typed. */
+struct view *form_view_new_filled(struct app *a, const screen *s,
+                                  const char *const *names,
+                                  const char *const *values, size_t n);
 struct view *home_view_new(struct app *a);
 /* Every records screen the user may see, searchable by name or title. */
 struct view *index_view_new(struct app *a);

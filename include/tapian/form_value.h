@@ -6,6 +6,7 @@
 #include <stdbool.h>
 
 #include "tapian/screen.h"
+#include "tapian/text.h"
 
 typedef enum {
     FV_OK,
@@ -17,6 +18,8 @@ typedef enum {
     FV_TOO_SMALL,
     FV_TOO_LARGE,
     FV_TOO_LONG,
+    FV_TOO_EARLY,    /* a date before the field's min */
+    FV_TOO_LATE,     /* a date after the field's max */
     FV_BAD_CHOICE,
     FV_NOMEM
 } fv_result;
@@ -34,6 +37,10 @@ char *form_value_display(const screen_field *f, const char *stored);
 /* What the field editor starts with when editing a stored value (dates in
  * the Buddhist era, money without grouping). */
 char *form_value_editable(const screen_field *f, const char *stored);
+/* The days a date field accepts: its min and max from the screen file
+ * ("today" resolved by text_date_today), within what the database keeps
+ * (1900-01-01 to 2199-12-31). The calendar picker offers exactly these. */
+void form_value_date_range(const screen_field *f, text_date *lo, text_date *hi);
 /* The message for a result, in the user's language. */
 const char *form_value_message(fv_result r);
 

@@ -12,6 +12,9 @@ typedef struct {
     const char *in_progress;           /* ◐  (ASCII o) */
     const char *reached;               /* ●  (ASCII #) */
     const char *yes, *no;              /* ✓ ✗ (ASCII + -) */
+    const char *today;                 /* •  (ASCII *) the calendars' today */
+    const char *clash;                 /* ‼  (ASCII !) two places, one day */
+    const char *overdue;               /* ◷  (ASCII ~) past and not done */
 } glyph_set;
 
 /* True when the terminal is vt100 or linux, or the locale is not UTF-8:

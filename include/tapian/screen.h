@@ -37,6 +37,7 @@ typedef struct {
     bool required;
     bool has_min, has_max;
     double min, max;     /* number and money ranges */
+    char *date_min, *date_max; /* date range: "today" or ISO (CE); NULL = none */
     size_t max_length;   /* code points, text and multiline; 0 = none */
     screen_choice *choices;
     size_t n_choices;

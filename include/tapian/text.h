@@ -119,7 +119,6 @@ typedef struct {
     int day;   /* 1-31 */
 } text_date;
 
-/* A real day from 1900 to 2199 CE: the years the database keeps. */
 bool text_date_valid(text_date d);
 /* Accepts "11 ต.ค. 2548", "11 ตุลาคม 2548", "11/10/2548", "2005-10-11"
  * (Thai or ASCII digits, surrounding spaces); BE years in the first three
@@ -140,6 +139,32 @@ int text_date_iso(text_date d, char *buf, size_t size);
  * any other month. */
 const char *text_month_abbr(int month);
 const char *text_month_name(int month);
+
+/* ---- date arithmetic (calendar picker, month views) --------------------- */
+
+/* Days in month 1-12 of a CE year (0 for another month). */
+int text_date_days_in_month(int year, int month);
+/* Leap year by the Gregorian rule on the CE year; a BE year (buddhist_era)
+ * is converted first: BE 2547 is CE 2004, a leap year. */
+bool text_date_is_leap(int year, bool buddhist_era);
+/* Day number: days since 1970-01-01 (negative before). */
+long text_date_to_days(text_date d);
+text_date text_date_from_days(long days);
+/* 0 = Sunday ... 6 = Saturday. */
+int text_date_weekday(text_date d);
+text_date text_date_add_days(text_date d, long n);
+/* Months forward or back, the day kept or cut to the month's last
+ * (31 ม.ค. + 1 month = 28 or 29 ก.พ.). */
+text_date text_date_add_months(text_date d, int n);
+/* <0, 0, >0 like strcmp. */
+int text_date_compare(text_date a, text_date b);
+/* Today in local time; TAPIAN_TODAY=YYYY-MM-DD fixes it (demonstrations,
+ * repeatable tests). */
+text_date text_date_today(void);
+/* Weekday abbreviation (0 = Sunday): "อา", "จ", ... or "Su", "Mo", ... */
+const char *text_weekday_abbr(int weekday, bool english);
+/* English month name ("October") for month 1-12, NULL otherwise. */
+const char *text_month_name_en(int month);
 
 /* ---- digits ------------------------------------------------------------ */
 

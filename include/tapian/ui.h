@@ -26,6 +26,11 @@ void ui_centre(WINDOW *w, int y, int cols, const char *s, int attr);
 int ui_wrapped(WINDOW *w, int y, int x, int width, int height, const char *s,
                int attr);
 
+/* Blanks the box (y, x, height, width) and draws a frame round it with the
+ * line glyphs (glyphs.h), the title on its top edge. */
+void ui_frame(WINDOW *w, int y, int x, int height, int width,
+              const char *title, int attr);
+
 /* Draws a field editor in the box (y, x, width, height); a single-line field
  * uses one row. When focused, *cy and *cx get the screen position of the
  * cursor. */

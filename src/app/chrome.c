@@ -73,6 +73,14 @@ static void draw_status(struct app *a, int row, int cols)
     }
 }
 
+const view_key_help *app_view_keys(struct view *v)
+{
+    if (!v)
+        return NULL;
+    const view_key_help *k = v->ops->keys_now ? v->ops->keys_now(v) : NULL;
+    return k ? k : v->ops->keys;
+}
+
 static void draw_keyhelp(struct app *a, int row, int cols)
 {
     int attr = term_attr_of(TA_KEYHELP);
@@ -86,8 +94,9 @@ static void draw_keyhelp(struct app *a, int row, int cols)
     snprintf(tail, sizeof tail, "` %s", _("Thai/ENG"));
     int used = text_width(line, n);
     int room = cols - text_width(tail, strlen(tail));
-    if (a->top && a->top->ops->keys)
-        for (const view_key_help *k = a->top->ops->keys; k->key; k++) {
+    const view_key_help *keys = app_view_keys(a->top);
+    if (keys)
+        for (const view_key_help *k = keys; k->key; k++) {
             int len = snprintf(item, sizeof item, "%s %s  ", k->key, _(k->what));
             int w = text_width(item, (size_t)len);
             if (used + w > room || n + (size_t)len >= sizeof line - sizeof tail)

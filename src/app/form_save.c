@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "form_view.h"
 #include "tapian/db_notes.h"
@@ -113,15 +112,9 @@ tp_status form_defaults(struct app *a, struct form_view *f)
             continue;
         char today[16];
         if (strcmp(d, "today") == 0) {
-            /* TAPIAN_TODAY (ISO) fixes the day for demonstrations of the
-             * pilot's timeline and for repeatable screen tests. */
-            const char *fixed = getenv("TAPIAN_TODAY");
-            time_t t = time(NULL);
-            struct tm tm;
-            localtime_r(&t, &tm);
-            strftime(today, sizeof today, "%Y-%m-%d", &tm);
-            if (fixed && strlen(fixed) == 10)
-                snprintf(today, sizeof today, "%s", fixed);
+            /* TAPIAN_TODAY fixes the day for demonstrations of the pilot's
+             * timeline and for repeatable screen tests */
+            text_date_iso(text_date_today(), today, sizeof today);
             d = today;
         }
         form_input_set_stored(a, &f->inputs[i], d);

@@ -133,6 +133,14 @@ static int form_handle(struct app *a, struct view *v, const term_event *ev)
         break;
     }
     if (!f->read_only) {
+        /* F4 on a date opens the calendar; Enter still moves on, so that
+         * an empty optional date is passed over as every text field is */
+        if (ev->key == TK_F4 && in->def->type == SF_DATE) {
+            struct view *p = date_picker_new(a, f, in);
+            if (p)
+                app_push(a, p);
+            return H_HANDLED | H_REDRAW;
+        }
         if ((ev->key == TK_ENTER || ev->key == TK_F4) &&
             (in->def->type == SF_REF || in->def->type == SF_MULTIREF)) {
             struct view *p = form_picker_new(a, f, in);
@@ -227,6 +235,23 @@ static const view_key_help form_keys[] = {
     {NULL, NULL},
 };
 
+static const view_key_help form_date_keys[] = {
+    {"F2", N_("Save")},
+    {"F4", N_("Calendar")},
+    {"F5", N_("History")},
+    {"Tab", N_("Next field")},
+    {"Esc", N_("Close")},
+    {NULL, NULL},
+};
+
+/* A date field adds its calendar to the keys. */
+static const view_key_help *form_keys_now(struct view *v)
+{
+    struct form_view *f = (struct form_view *)v;
+    return !f->read_only && f->inputs[f->focus].def->type == SF_DATE
+               ? form_date_keys : form_keys;
+}
+
 static const struct view_ops form_ops = {
     .name = "form",
     .title = form_title,
@@ -238,6 +263,7 @@ static const struct view_ops form_ops = {
     .keys = form_keys,
     .typing = form_typing,
     .help = form_help,
+    .keys_now = form_keys_now,
 };
 
 bool form_is(const struct view *v)
@@ -282,4 +308,22 @@ struct view *form_view_new(struct app *a, const screen *s, const char *id)
     if (!f->read_only)
         form_restore_draft(a, f);
     return &f->base;
+}
+
+struct view *form_view_new_filled(struct app *a, const screen *s,
+                                  const char *const *names,
+                                  const char *const *values, size_t n)
+{
+    struct view *v = form_view_new(a, s, NULL);
+    struct form_view *f = (struct form_view *)v;
+    for (size_t k = 0; v && k < n; k++)
+        for (size_t i = 0; i < f->n; i++)
+            if (strcmp(f->inputs[i].def->name, names[k]) == 0 &&
+                f->inputs[i].def->type != SF_MULTIREF) {
+                /* after any draft brought back: what the caller gives wins */
+                form_input_set_stored(a, &f->inputs[i], values[k]);
+                f->inputs[i].changed = true;
+                f->draft_pending = true;
+            }
+    return v;
 }

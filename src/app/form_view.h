@@ -35,6 +35,9 @@ void form_discard(struct app *a, void *ctx);
 /* The picker for a ref / multiref input. */
 struct view *form_picker_new(struct app *a, struct form_view *f,
                              form_input *in);
+/* The calendar picker of a date input (date_picker.c). */
+struct view *date_picker_new(struct app *a, struct form_view *f,
+                             form_input *in);
 /* After a conflict: the stored record's values into the form (takes
  * ownership of the strings of theirs, not of the array). */
 void form_take_theirs(struct app *a, struct form_view *f, char **theirs,

@@ -52,12 +52,13 @@ static void help_draw(struct app *a, struct view *v, int top, int height,
         y += ui_wrapped(stdscr, y, 2, cols - 4, end - y - 8, about_help, A_NORMAL);
         y++;
     }
-    if (h->about && h->about->ops->keys) {
+    const view_key_help *keys = app_view_keys(h->about);
+    if (keys) {
         char t[160];
         snprintf(t, sizeof t, "%s: %s", _("This screen"),
                  h->about->ops->title ? h->about->ops->title(h->about) : "");
         ui_str(stdscr, y++, 2, t, cols - 4, lattr);
-        for (const view_key_help *k = h->about->ops->keys; k->key && y < end; k++, y++) {
+        for (const view_key_help *k = keys; k->key && y < end; k++, y++) {
             ui_str(stdscr, y, 4, k->key, 14, A_BOLD);
             ui_str(stdscr, y, 20, _(k->what), cols - 22, A_NORMAL);
         }

@@ -19,6 +19,7 @@
 #include "tapian/i18n.h"
 #include "tapian/text.h"
 #include "tapian/ui.h"
+#include "tapian/views.h"
 
 #define MAX_COLS 16
 #define MAX_PAGE 200
@@ -59,6 +60,10 @@ struct list_view {
     struct list_filters filters;
     const char *place_col, *group_col, *date_col;
     db_value group_value;
+    /* a view that opens on the selected record (views.c), with its key
+     * added to the key help after Enter */
+    const app_record_view *record_view;
+    view_key_help keys[16];
 };
 
 static const screen_field *field_named(const screen *s, const char *name)
@@ -643,6 +648,12 @@ static int list_handle(struct app *a, struct view *v, const term_event *ev)
         l->stale = true;
         return H_HANDLED | H_REDRAW;
     default:
+        if (l->record_view && ev->ch == (uint32_t)l->record_view->key) {
+            const struct page_row *p = selected_row(l);
+            if (p)
+                app_push(a, l->record_view->open(a, p->id));
+            return H_HANDLED | H_REDRAW;
+        }
         return H_UNKNOWN;
     }
 }
@@ -683,6 +694,12 @@ static const view_key_help list_keys[] = {
     {NULL, NULL},
 };
 
+static const view_key_help *list_keys_now(struct view *v)
+{
+    struct list_view *l = (struct list_view *)v;
+    return l->record_view ? l->keys : NULL;
+}
+
 static const struct view_ops list_ops = {
     .name = "list",
     .title = list_title,
@@ -693,6 +710,7 @@ static const struct view_ops list_ops = {
     .typing = list_typing,
     .on_top = list_refresh,
     .help = list_help,
+    .keys_now = list_keys_now,
 };
 
 struct view *list_view_new(struct app *a, const screen *s)
@@ -721,6 +739,16 @@ struct view *list_view_new(struct app *a, const screen *s)
             l->group_col = f->name;
         if (f->type == SF_DATE && !l->date_col)
             l->date_col = f->name;
+    }
+    l->record_view = app_record_view_for(s->source);
+    if (l->record_view) {
+        size_t k = 0;
+        l->keys[k++] = list_keys[0];
+        l->keys[k++] = (view_key_help){l->record_view->key_name,
+                                       l->record_view->what};
+        for (size_t i = 1; list_keys[i].key && k < 15; i++)
+            l->keys[k++] = list_keys[i];
+        l->keys[k] = (view_key_help){NULL, NULL};
     }
     l->page_top = -1;
     l->stale = true;

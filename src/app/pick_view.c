@@ -155,10 +155,19 @@ static int pick_handle(struct app *a, struct view *v, const term_event *ev)
         field_backspace(p->find);
         p->selected = p->top = 0;
         break;
-    case TK_ENTER:
-        if (i >= 0 && i < p->n_rows)
-            p->done(a, p->ctx, p->rows[i].id, p->rows[i].label);
-        return H_CLOSE;
+    case TK_ENTER: {
+        if (i < 0 || i >= p->n_rows)
+            return H_CLOSE;
+        /* closed before done runs, so that done may open the next view */
+        char id[37], label[400];
+        snprintf(id, sizeof id, "%s", p->rows[i].id);
+        snprintf(label, sizeof label, "%s", p->rows[i].label);
+        pick_done_fn done = p->done;
+        void *ctx = p->ctx;
+        app_pop(a);
+        done(a, ctx, id, label);
+        return H_HANDLED | H_REDRAW;
+    }
     case TK_ESC:
         return H_CLOSE;
     default:

@@ -7,7 +7,8 @@
 #include "tapian/app.h"
 #include "tapian/db_records.h"
 
-/* Called with the chosen row's id and the label shown for it. */
+/* Called with the chosen row's id and the label shown for it, after the
+ * chooser has closed (so it may open another view). */
 typedef void (*pick_done_fn)(struct app *a, void *ctx, const char *id,
                              const char *label);
 

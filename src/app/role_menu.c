@@ -11,7 +11,7 @@ static const char *const eua[] = {"support_commitment", "meeting",
 static const char *const amnuay[] = {"circle_run", "field_visit_plan", "field_visit",
     "meeting", "attendance", "fish_goal", "fish_knowledge", "fish_sharing",
     "finance_group", "role_assignment", "fish", "fish_overview",
-    "six_steps", "self_assessment_table", NULL};
+    "six_steps", "self_assessment_table", "field_visit_month", NULL};
 static const char *const kit[] = {"finance_group", "fish_goal",
     "fish_knowledge", "fish_sharing", "knowledge_asset",
     "group_financial_snapshot", "fish", "self_assessment",

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "tapian/app.h"
+#include "tapian/i18n.h"
 #include "tapian/views.h"
 #include "circle_view.h"
 
@@ -18,6 +19,7 @@ static const struct {
     {"search", search_view_new},
     {"dashboard", dashboard_view_new},
     {"self_assessment_table", assess_view_new},
+    {"field_visit_month", visit_month_view_new},
     {NULL, NULL}, /* each view adds one line above this one */
 };
 
@@ -29,5 +31,17 @@ struct view *app_view_for_screen(struct app *a, const screen *s)
         if (strcmp(views[i].screen, s->name) == 0)
             return views[i].open(a, s);
     app_message(a, TA_ERROR, "%s: %s", s->name, tp_status_message(TP_ERR_NOTFOUND));
+    return NULL;
+}
+
+static const app_record_view record_views[] = {
+    {"field_visit_plan", 'm', "m", N_("Month of visits"), visit_month_open},
+};
+
+const app_record_view *app_record_view_for(const char *table)
+{
+    for (size_t i = 0; table && i < sizeof record_views / sizeof *record_views; i++)
+        if (strcmp(record_views[i].table, table) == 0)
+            return &record_views[i];
     return NULL;
 }

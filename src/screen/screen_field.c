@@ -127,9 +127,18 @@ bool sp_field_key(sp *p, screen_field *f, int key, const char *name,
         f->required = value[0] == 'y';
         return true;
     case F_MIN:
-        return (f->has_min = sp_parse_number(p, name, value, &f->min));
-    case F_MAX:
+    case F_MAX: {
+        /* a date's bound is "today" or ISO like its default; the type may
+         * come later in the section, so sp_field_end checks which fits */
+        if (strcmp(value, "today") == 0 || sp_is_iso_date(value)) {
+            char **dst = key == F_MIN ? &f->date_min : &f->date_max;
+            free(*dst);
+            return (*dst = sp_strdup(value)) != NULL;
+        }
+        if (key == F_MIN)
+            return (f->has_min = sp_parse_number(p, name, value, &f->min));
         return (f->has_max = sp_parse_number(p, name, value, &f->max));
+    }
     case F_MAX_LENGTH:
         if (!sp_parse_count(p, name, value, 1, 1000000, &n))
             return false;
@@ -160,7 +169,7 @@ static bool key_fits(int key, screen_field_type t)
 {
     switch (key) {
     case F_MIN:
-    case F_MAX: return t == SF_NUMBER || t == SF_MONEY;
+    case F_MAX: return t == SF_NUMBER || t == SF_MONEY || t == SF_DATE;
     case F_MAX_LENGTH: return t == SF_TEXT || t == SF_MULTILINE;
     case F_CHOICES: return t == SF_CHOICE;
     case F_REF:
@@ -215,6 +224,23 @@ bool sp_field_end(sp *p, screen_field *f)
         sp_fail(p, f->line, "field '%s' needs %s", f->name, missing);
         return false;
     }
+    bool is_date = f->type == SF_DATE;
+    if ((is_date && (f->has_min || f->has_max)) ||
+        (!is_date && (f->date_min || f->date_max))) {
+        int k = (is_date ? f->has_min : f->date_min != NULL) ? F_MIN : F_MAX;
+        if (is_date)
+            sp_fail(p, p->key_line[k], "a date's %s is 'today' or a date "
+                    "such as 2005-10-11", field_keys[k]);
+        else
+            sp_fail(p, p->key_line[k], "%s of a %s field is a number",
+                    field_keys[k], type_names[f->type]);
+        return false;
+    }
+    if (f->date_min && f->date_max && strcmp(f->date_min, "today") != 0 &&
+        strcmp(f->date_max, "today") != 0 && strcmp(f->date_min, f->date_max) > 0) {
+        sp_fail(p, p->key_line[F_MAX], "max is before min");
+        return false;
+    }
     if (f->has_min && f->has_max && f->min > f->max) {
         sp_fail(p, p->key_line[F_MAX], "max is below min");
         return false;
@@ -247,6 +273,8 @@ void screen_field_free(screen_field *f)
     }
     free(f->choices);
     free(f->default_value);
+    free(f->date_min);
+    free(f->date_max);
     free(f->ref);
     free(f->ref_label);
     free(f->via);

@@ -7,7 +7,7 @@
  *   <End> <PgUp> <PgDn> <F1>..<F12> <C-a>..<C-z> <C-Left> <C-Right> <lt>
  *   <Resize 60x20>  <Dump>  <DumpAttrs> (also a row of attribute letters
  *   under each row: . plain, r reverse, b bold, u underline, R reverse+bold,
- *   c colour)  <Tick> (one idle turn)  <Hangup> (raises SIGHUP)
+ *   d dim, c colour)  <Tick> (one idle turn)  <Hangup> (raises SIGHUP)
  *   <U+001B> one code point by number (controls included, to test them)
  *   <Paste>text, newlines included, <U+XXXX> expanded</Paste>
  * A line starting with '#' is a comment. */
@@ -258,6 +258,8 @@ static char attr_letter(attr_t a, short pair)
         return 'b';
     if (a & A_UNDERLINE)
         return 'u';
+    if (a & A_DIM)
+        return 'd';
     return pair ? 'c' : '.';
 }
 

@@ -29,21 +29,10 @@ const char *text_month_name(int month)
     return month >= 1 && month <= 12 ? names[month - 1] : NULL;
 }
 
-static int days_in_month(int year, int month)
-{
-    static const int days[12] = {31, 28, 31, 30, 31, 30,
-                                 31, 31, 30, 31, 30, 31};
-    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return month == 2 && leap ? 29 : days[month - 1];
-}
-
-/* Only the years the database keeps (its CHECKs: 1900 to 2199 CE, BE 2443
- * to 2742), so that a year typed in the wrong era ("2548-10-11" in ISO form)
- * is refused with the form's message instead of failing on save. */
 bool text_date_valid(text_date d)
 {
-    return d.year >= 1900 && d.year <= 2199 && d.month >= 1 && d.month <= 12 &&
-           d.day >= 1 && d.day <= days_in_month(d.year, d.month);
+    return d.year >= 1 && d.year <= 9999 && d.month >= 1 && d.month <= 12 &&
+           d.day >= 1 && d.day <= text_date_days_in_month(d.year, d.month);
 }
 
 /* ---- parsing: a tiny cursor over ASCII-digit text ---------------------- */
@@ -216,7 +205,7 @@ int text_date_iso(text_date d, char *buf, size_t size)
             buf[0] = '\0';
         return -1;
     }
-    char tmp[16];
+    char tmp[40]; /* room for any int, whatever the compiler can prove */
     snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", d.year, d.month, d.day);
     return deliver(tmp, false, buf, size);
 }

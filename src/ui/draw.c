@@ -4,6 +4,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "tapian/glyphs.h"
 #include "tapian/text.h"
 #include "tapian/ui.h"
 
@@ -74,4 +75,26 @@ int ui_wrapped(WINDOW *w, int y, int x, int width, int height, const char *s,
         ui_text(w, y + rows, x, s + lines[i].start, lines[i].len, width, attr);
     free(lines);
     return rows;
+}
+
+void ui_frame(WINDOW *w, int y, int x, int height, int width,
+              const char *title, int attr)
+{
+    const glyph_set *g = glyphs();
+    for (int i = 0; i < height; i++)
+        ui_fill(w, y + i, x, width, A_NORMAL);
+    for (int i = 1; i < width - 1; i++) {
+        ui_str(w, y, x + i, g->h, 1, attr);
+        ui_str(w, y + height - 1, x + i, g->h, 1, attr);
+    }
+    for (int i = 1; i < height - 1; i++) {
+        ui_str(w, y + i, x, g->v, 1, attr);
+        ui_str(w, y + i, x + width - 1, g->v, 1, attr);
+    }
+    ui_str(w, y, x, g->tl, 1, attr);
+    ui_str(w, y, x + width - 1, g->tr, 1, attr);
+    ui_str(w, y + height - 1, x, g->bl, 1, attr);
+    ui_str(w, y + height - 1, x + width - 1, g->br, 1, attr);
+    if (title && *title)
+        ui_str(w, y, x + 2, title, width - 4, attr | A_BOLD);
 }

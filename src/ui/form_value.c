@@ -110,11 +110,39 @@ static fv_result parse_money(const screen_field *f, const char *typed,
     return *stored ? FV_OK : FV_NOMEM;
 }
 
-static fv_result parse_date(const char *typed, char **stored)
+static text_date bound(const char *given, text_date fallback)
 {
     text_date d;
+    if (!given)
+        return fallback;
+    if (strcmp(given, "today") == 0)
+        return text_date_today();
+    return text_date_parse(given, strlen(given), &d) == TP_OK ? d : fallback;
+}
+
+void form_value_date_range(const screen_field *f, text_date *lo, text_date *hi)
+{
+    /* the schema's CHECKs keep dates between '1900' and '2200' */
+    const text_date first = {1900, 1, 1}, last = {2199, 12, 31};
+    *lo = bound(f->date_min, first);
+    *hi = bound(f->date_max, last);
+    if (text_date_compare(*lo, first) < 0)
+        *lo = first;
+    if (text_date_compare(*hi, last) > 0)
+        *hi = last;
+}
+
+static fv_result parse_date(const screen_field *f, const char *typed,
+                            char **stored)
+{
+    text_date d, lo, hi;
     if (text_date_parse(typed, strlen(typed), &d) != TP_OK)
         return FV_BAD_DATE;
+    form_value_date_range(f, &lo, &hi);
+    if (text_date_compare(d, lo) < 0)
+        return FV_TOO_EARLY;
+    if (text_date_compare(d, hi) > 0)
+        return FV_TOO_LATE;
     char buf[16];
     text_date_iso(d, buf, sizeof buf);
     *stored = strdup(buf);
@@ -144,7 +172,7 @@ fv_result form_value_parse(const screen_field *f, const char *typed,
     switch (f->type) {
     case SF_NUMBER: return parse_number(f, typed, stored);
     case SF_MONEY: return parse_money(f, typed, stored);
-    case SF_DATE: return parse_date(typed, stored);
+    case SF_DATE: return parse_date(f, typed, stored);
     case SF_CHOICE: return parse_choice(f, typed, stored);
     case SF_CHECK:
         *stored = strdup(strcmp(typed, "0") == 0 ? "0" : "1");
@@ -232,6 +260,8 @@ const char *form_value_message(fv_result r)
     case FV_TOO_SMALL: return _("The number is too small");
     case FV_TOO_LARGE: return _("The number is too large");
     case FV_TOO_LONG: return _("The text is too long");
+    case FV_TOO_EARLY: return _("The date is earlier than this field allows");
+    case FV_TOO_LATE: return _("The date is later than this field allows");
     case FV_BAD_CHOICE: return _("Choose one of the offered values");
     case FV_NOMEM: return tp_status_message(TP_ERR_NOMEM);
     default: return "";

@@ -81,6 +81,35 @@ static void test_dates(void **state)
     free(editable);
 }
 
+/* A date field's range from its screen file, "today" included; without
+ * one, what the database keeps (1900 to 2199). */
+static void test_date_range(void **state)
+{
+    (void)state;
+    setenv("TAPIAN_TODAY", "2005-10-11", 1);
+    screen_field f = {.type = SF_DATE, .date_min = (char[]){"2005-01-01"},
+                      .date_max = (char[]){"today"}};
+    char *got;
+    expect_stored(&f, "1 ม.ค. 2548", "2005-01-01");
+    expect_stored(&f, "11 ต.ค. 2548", "2005-10-11");
+    assert_int_equal(parse(&f, "31 ธ.ค. 2547", &got), FV_TOO_EARLY);
+    assert_int_equal(parse(&f, "12 ต.ค. 2548", &got), FV_TOO_LATE);
+    assert_string_equal(form_value_message(FV_TOO_LATE),
+                        "The date is later than this field allows");
+    text_date lo, hi;
+    form_value_date_range(&f, &lo, &hi);
+    assert_int_equal(lo.year, 2005);
+    assert_int_equal(hi.month, 10);
+    assert_int_equal(hi.day, 11);
+    screen_field open = {.type = SF_DATE};
+    form_value_date_range(&open, &lo, &hi);
+    assert_int_equal(lo.year, 1900);
+    assert_int_equal(hi.year, 2199);
+    assert_int_equal(parse(&open, "31/12/2442", &got), FV_TOO_EARLY); /* 1899 */
+    assert_int_equal(parse(&open, "1/1/2743", &got), FV_TOO_LATE);    /* 2200 */
+    unsetenv("TAPIAN_TODAY");
+}
+
 static void test_text_length(void **state)
 {
     (void)state;
@@ -121,6 +150,7 @@ int main(void)
         cmocka_unit_test(test_numbers),
         cmocka_unit_test(test_money),
         cmocka_unit_test(test_dates),
+        cmocka_unit_test(test_date_range),
         cmocka_unit_test(test_text_length),
         cmocka_unit_test(test_choice_and_check),
     };

@@ -153,6 +153,10 @@ static const struct refusal refusals[] = {
     {"[screen]\ntitle = T\nsource = meeting\nroles_edit = khun_boss\n",
      "t.ini:4: ", "unknown role 'khun_boss'"},
     {HEAD FIELD "type = text\nmin = 3\n", "t.ini:9: ", "does not apply"},
+    {HEAD FIELD "type = date\nmin = 3\n", "t.ini:9: ", "'today' or a date"},
+    {HEAD FIELD "type = number\nmax = today\n", "t.ini:9: ", "is a number"},
+    {HEAD FIELD "type = date\nmin = 2005-10-11\nmax = 2005-01-01\n",
+     "t.ini:10: ", "max is before min"},
     {HEAD FIELD "this line has no equals sign\n", "t.ini:8: ", "expected"},
     {HEAD FIELD "type = choice\nchoices = a | A\ndefault = b\n", "t.ini:10: ",
      "default 'b'"},
@@ -183,6 +187,23 @@ static void test_refusals(void **state)
 /* inih's default line buffer is 200 bytes, about 66 Thai letters: longer
  * lines must still arrive whole, and the lines after them keep their
  * numbers. */
+/* A date field's range: "today" or an ISO date, in either order of keys. */
+static void test_date_range_keys(void **state)
+{
+    (void)state;
+    const char *text = HEAD FIELD "[field held_on]\nmax = today\nlabel = L\n"
+                            "min = 2005-01-01\ntype = date\n";
+    screen s;
+    char err[256] = "";
+    tp_status st = screen_parse("t.ini", text, strlen(text), &s, err, sizeof err);
+    if (st != TP_OK)
+        fail_msg("%s", err);
+    assert_string_equal(s.fields[1].date_min, "2005-01-01");
+    assert_string_equal(s.fields[1].date_max, "today");
+    assert_false(s.fields[1].has_min || s.fields[1].has_max);
+    screen_free(&s);
+}
+
 static void test_long_thai_line(void **state)
 {
     (void)state;
@@ -339,6 +360,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_parse_good),
         cmocka_unit_test(test_refusals),
+        cmocka_unit_test(test_date_range_keys),
         cmocka_unit_test(test_long_thai_line),
         cmocka_unit_test(test_builtin_screens),
         cmocka_unit_test(test_directory_overrides),

@@ -81,10 +81,6 @@ static void test_reject(void **state)
         "11 ต.ค. 2548 x", "11 ต.ค. 25481", "111/10/2548", "11/10/48",
         "", "   ", "garbage", "11-10-2548", "2005/10/11", "2005-10-11T00",
         "\xFF 11/10/2548",
-        /* outside what the database keeps: a BE year in ISO form, CE years
-         * typed as BE, and 2200 */
-        "2548-10-11", "11/10/2005", "11 ต.ค. 1548", "1 ม.ค. 2743",
-        "1899-12-31",
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         text_date d = {1, 1, 1};
