@@ -9,6 +9,7 @@
 
 #include "csv_view.h"
 #include "filter_view.h"
+#include "record_action.h"
 #include "tapian/app.h"
 #include "tapian/db_records.h"
 #include "tapian/form_value.h"
@@ -49,6 +50,10 @@ struct list_view {
     struct list_filters filters;
     const char *place_col, *group_col, *date_col;
     db_value group_value;
+    /* the screen's record action (record_action.h) and the key help with it */
+    const record_action *action;
+    struct view_ops ops;
+    view_key_help keys[12];
 };
 
 static const screen_field *field_named(const screen *s, const char *name)
@@ -452,6 +457,13 @@ static int list_handle(struct app *a, struct view *v, const term_event *ev)
     }
     if (ev->type != EV_CHAR)
         return H_UNKNOWN;
+    if (l->action && ev->ch == (uint32_t)l->action->list_key) {
+        const struct page_row *p = selected_row(l);
+        struct view *av = p ? l->action->open(a, l->s, p->id) : NULL;
+        if (av)
+            app_push(a, av);
+        return H_HANDLED | H_REDRAW;
+    }
     switch (ev->ch) {
     case 'i':
         if (!may_edit) {
@@ -548,8 +560,20 @@ struct view *list_view_new(struct app *a, const screen *s)
     struct list_view *l = calloc(1, sizeof *l);
     if (!l)
         return NULL;
-    l->base.ops = &list_ops;
     l->s = s;
+    l->ops = list_ops;
+    /* the action right after Open, so that the key line shows it */
+    l->action = record_action_for(s);
+    size_t k = 0;
+    for (size_t i = 0; list_keys[i].key; i++) {
+        l->keys[k++] = list_keys[i];
+        if (i == 0 && l->action)
+            l->keys[k++] = (view_key_help){l->action->list_key_name,
+                                           l->action->label};
+    }
+    l->keys[k] = (view_key_help){NULL, NULL};
+    l->ops.keys = l->keys;
+    l->base.ops = &l->ops;
     for (size_t c = 0; c < s->n_columns && c < MAX_COLS; c++) {
         l->columns[c] = s->columns[c].column;
         l->defs[c] = field_named(s, s->columns[c].column);

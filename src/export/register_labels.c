@@ -48,7 +48,7 @@ const char *register_period_label(void)
 
 const char *register_period_to_label(void)
 {
-    return _("to");
+    return _("until");
 }
 
 const char *register_no_columns(void)
