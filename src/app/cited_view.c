@@ -24,6 +24,8 @@ struct cited_row {
 
 struct cited_view {
     struct view base;
+    struct view_ops ops;
+    bool lessons;      /* lessons can cite the source (l) */
     const screen *s;
     char id[37];
     char *label;       /* the source record as people know it */
@@ -109,9 +111,12 @@ static void cited_draw(struct app *a, struct view *v, int top, int height,
     int y = top + 3, rows = height - 4;
     if (c->n == 0) {
         ui_wrapped(stdscr, y, 1, cols - 2, 3,
-                   _("No lesson or knowledge asset cites this record yet. "
-                     "l starts a lesson, k a knowledge asset, with this "
-                     "record as the source."),
+                   c->lessons
+                       ? _("No lesson or knowledge asset cites this record "
+                           "yet. l starts a lesson, k a knowledge asset, "
+                           "with this record as the source.")
+                       : _("No knowledge asset cites this record yet. k "
+                           "starts one with this record as the source."),
                    A_NORMAL);
         return;
     }
@@ -154,8 +159,8 @@ static int start_new(struct app *a, struct cited_view *c, const char *table)
     const char *column = db_cited_column(table, c->s->source);
     const screen *s = screen_for_table(&a->screens, table);
     if (!column || !s) {
-        app_message(a, TA_ERROR, "%s", _("A lesson cannot cite this kind of "
-                                         "record; k starts a knowledge asset"));
+        app_message(a, TA_ERROR, "%s", _("Only a knowledge asset can cite "
+                                         "this (k)"));
         return H_HANDLED | H_REDRAW;
     }
     if (!screen_may_edit(s, app_role_codes(a), a->n_roles)) {
@@ -221,6 +226,14 @@ static const view_key_help cited_keys[] = {
     {NULL, NULL},
 };
 
+/* For sources that only knowledge assets cite (groups, lessons). */
+static const view_key_help cited_asset_keys[] = {
+    {"Enter", N_("Open")},
+    {"k", N_("New knowledge asset from it")},
+    {"Esc", N_("Back")},
+    {NULL, NULL},
+};
+
 static const struct view_ops cited_ops = {
     .name = "cited",
     .title = cited_title,
@@ -245,8 +258,12 @@ struct view *cited_view_new(struct app *a, const screen *s, const char *id)
     struct cited_view *c = calloc(1, sizeof *c);
     if (!c)
         return NULL;
-    c->base.ops = &cited_ops;
     c->s = s;
+    c->lessons = db_cited_column("lesson", s->source) != NULL;
+    c->ops = cited_ops;
+    if (!c->lessons)
+        c->ops.keys = cited_asset_keys;
+    c->base.ops = &c->ops;
     snprintf(c->id, sizeof c->id, "%s", id);
     if (db_ref_label(a->db, s->source, label_column(s->source), id,
                      &c->label) != TP_OK) {
