@@ -1,7 +1,9 @@
 /* Full-text search (migration 005_search.sql).
  *
- * Queries of 3 or more code points go to the FTS5 trigram index: bm25 over
- * the RANK_WINDOW most recent matches, so a common word does not rank all
+ * Queries of 3 or more code points go to the FTS5 trigram index: bm25's
+ * order (tapian_rank, db_search_rank.c: the query is one phrase, so bm25's
+ * IDF, which walks every match in the index, changes nothing) over the
+ * RANK_WINDOW most recent matches, so a common word does not rank all
  * 100,000 of its matches. Trigrams cannot answer shorter queries, so they
  * take two steps, newest first:
  *   1. scan the SCAN_BUDGET newest rows with instr() (a docid range, newest
@@ -76,7 +78,8 @@ static tp_status search_fts(tp_db *db, const char *q, int limit,
         " WHERE search_fts MATCH ?1 AND f.rowid >= coalesce("
         "  (SELECT min(rowid) FROM (SELECT rowid FROM search_fts"
         "   WHERE search_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?3)), 0)"
-        " ORDER BY bm25(search_fts, 5.0, 1.0), f.rowid DESC LIMIT ?2", &st);
+        " ORDER BY tapian_rank(search_fts, 5.0, 1.0) DESC, f.rowid DESC"
+        " LIMIT ?2", &st);
     if (s == TP_OK) {
         sqlite3_bind_text(st, 1, m, -1, SQLITE_TRANSIENT);
         sqlite3_bind_int(st, 2, limit);
