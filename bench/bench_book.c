@@ -7,8 +7,10 @@
  * time and median CPU time. Target: 2 s per format. Exits 0 whatever the
  * figures.
  *
- *   bench_book [-n RUNS] [-s SEEDS] [-f html|md|text] [PATH]
- *   (default build/bench/book.db; -f: that format only, e.g. for perf) */
+ *   bench_book [-n RUNS] [-s SEEDS] [-f html|md|text] [-a ASSETS] [PATH]
+ *   (default build/bench/book.db; -f: that format only, e.g. for perf;
+ *   -a: make a file of that many assets instead of 10,000, e.g. a search
+ *   corpus for bench_search; only with -f or -n to time it) */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,7 +24,7 @@
 
 #define N_ASSETS 10000
 #define TARGET_MS 2000.0
-#define GENERATOR "bench_book 1"
+#define GENERATOR "bench_book 1 %d"
 
 static double clock_ms(clockid_t c)
 {
@@ -43,7 +45,7 @@ static const char *const groups[] = {
     "00000005-0000-4000-8000-000000000001", NULL, NULL,
 };
 
-static tp_status make_file(const char *path, const char *seed_dir)
+static tp_status make_file(const char *path, const char *seed_dir, int n)
 {
     gen_seeds seeds;
     if (gen_seeds_load(&seeds, seed_dir) != 0)
@@ -62,7 +64,7 @@ static tp_status make_file(const char *path, const char *seed_dir)
                                          "other"};
     gen_rng rng = {.s = 2548};
     char title[200], story[1600];
-    for (int i = 0; s == TP_OK && i < N_ASSETS; i++) {
+    for (int i = 0; s == TP_OK && i < n; i++) {
         gen_seed_phrase(&seeds, &rng, title, sizeof title);
         gen_seed_passage(&seeds, &rng, story, sizeof story);
         char id[37];
@@ -70,8 +72,10 @@ static tp_status make_file(const char *path, const char *seed_dir)
         s = db_bulk_asset(bulk, id, title, story, topics[gen_below(&rng, 6)],
                           groups[gen_below(&rng, 3)]);
     }
+    char generator[64];
+    snprintf(generator, sizeof generator, GENERATOR, n);
     if (s == TP_OK)
-        s = db_bulk_end(&bulk, GENERATOR);
+        s = db_bulk_end(&bulk, generator);
     else
         db_bulk_abort(&bulk);
     db_close(&db);
@@ -79,8 +83,10 @@ static tp_status make_file(const char *path, const char *seed_dir)
     return s;
 }
 
-static bool up_to_date(const char *path)
+static bool up_to_date(const char *path, int n)
 {
+    char want[64];
+    snprintf(want, sizeof want, GENERATOR, n);
     if (access(path, F_OK) != 0)
         return false;
     db_open_opts o = {.read_only = true};
@@ -89,7 +95,7 @@ static bool up_to_date(const char *path)
         return false;
     char have[64] = "";
     bool same = db_bulk_generator(db, have, sizeof have) == TP_OK &&
-                strcmp(have, GENERATOR) == 0;
+                strcmp(have, want) == 0;
     db_close(&db);
     return same;
 }
@@ -100,21 +106,24 @@ int main(int argc, char **argv)
     const char *seed_dir = "bench/seeds";
     book_format only = BOOK_HTML;
     bool one = false;
-    while ((opt = getopt(argc, argv, "n:s:f:")) != -1) {
+    int assets = N_ASSETS;
+    while ((opt = getopt(argc, argv, "n:s:f:a:")) != -1) {
         if (opt == 's')
             seed_dir = optarg;
+        else if (opt == 'a' && (assets = atoi(optarg)) > 0)
+            continue;
         else if (opt == 'f' && book_format_parse(optarg, &only))
             one = true;
         else if (opt != 'n' || (runs = atoi(optarg)) < 1) {
             fprintf(stderr, "usage: bench_book [-n RUNS] [-s SEEDS] "
-                            "[-f html|md|text] [PATH]\n");
+                            "[-f html|md|text] [-a ASSETS] [PATH]\n");
             return 2;
         }
     }
     const char *path = optind < argc ? argv[optind] : "build/bench/book.db";
-    if (!up_to_date(path)) {
+    if (!up_to_date(path, assets)) {
         unlink(path);
-        tp_status s = make_file(path, seed_dir);
+        tp_status s = make_file(path, seed_dir, assets);
         if (s != TP_OK) {
             fprintf(stderr, "bench_book: %s: %s\n", path, tp_status_name(s));
             return 1;
@@ -137,7 +146,7 @@ int main(int argc, char **argv)
     } formats[] = {{"html", BOOK_HTML}, {"markdown", BOOK_MD},
                    {"text (72 columns)", BOOK_TEXT}};
     printf("| book of %d assets | median | p95 | CPU median | target | | records |\n"
-           "|---|---:|---:|---:|---:|---|---:|\n", N_ASSETS);
+           "|---|---:|---:|---:|---:|---|---:|\n", assets);
     for (size_t f = 0; f < sizeof formats / sizeof formats[0]; f++) {
         if (one && formats[f].f != only)
             continue;

@@ -75,9 +75,10 @@ tp_status db_sortkey_set(tp_db *db, const char *table, const char *id,
 /* Computes every missing key (rows written without tapian). */
 tp_status db_sortkeys_fill(tp_db *db);
 
-/* ---- search ranking (db_search_rank.c) ---- */
-/* The FTS5 function tapian_rank (bm25 without its IDF) on this connection. */
-tp_status db_search_rank_register(tp_db *db);
+/* ---- SQL functions of the search (db_search_fns.c) ---- */
+/* tapian_rank (an FTS5 function: bm25 without its IDF) and tapian_contains
+ * (substring, ASCII folded) on this connection. */
+tp_status db_search_fns_register(tp_db *db);
 
 /* ---- statements (db_stmt.c) ---- */
 /* A prepared statement from the cache, reset and with no bindings. The

@@ -277,6 +277,33 @@ static void test_empty_and_invalid(void **state)
     free(f);
 }
 
+/* ASCII letters match in either case, on the short path (a substring scan)
+ * as on the trigram index. */
+static void test_ascii_any_case(void **state)
+{
+    (void)state;
+    db_value v[] = {DB_V_TEXT("title", "KM Fair ตลาดนัดความรู้"),
+                    DB_V_TEXT("story", "Knowledge Market ของ NaKhon")};
+    char id[DB_UUID_LEN];
+    assert_int_equal(db_insert(C.db, "knowledge_asset", v, 2, id), TP_OK);
+    static const char *const found[] = {"km", "KM", "kM", "r", "fair", "FAIR",
+                                        "nakhon", "E m"};
+    for (size_t i = 0; i < sizeof found / sizeof found[0]; i++) {
+        struct found *f = calloc(1, sizeof *f);
+        assert_int_equal(db_search(C.db, found[i], 1000, collect, f), TP_OK);
+        bool seen = false;
+        for (int k = 0; k < f->n; k++)
+            seen = seen || strcmp(f->ids[k], id) == 0;
+        if (!seen)
+            fail_msg("%s: not found", found[i]);
+        free(f);
+    }
+    struct found *f = calloc(1, sizeof *f);
+    assert_int_equal(db_search(C.db, "kx", 20, collect, f), TP_OK);
+    assert_int_equal(f->n, 0);
+    free(f);
+}
+
 /* The ranking (tapian_rank: bm25 without the IDF, which is one factor for
  * a one-phrase query) gives FTS5's own bm25 order, asked through a plain
  * sqlite3 connection with the statement the search used before. */
@@ -333,6 +360,7 @@ int main(void)
         cmocka_unit_test(test_three_code_points),
         cmocka_unit_test(test_long_queries),
         cmocka_unit_test(test_rank_is_bm25_order),
+        cmocka_unit_test(test_ascii_any_case),
         cmocka_unit_test(test_short_common_newest_first),
         cmocka_unit_test(test_marks_in_another_order),
         cmocka_unit_test(test_tombstone_restore_edit),

@@ -1,4 +1,6 @@
-/* tapian_rank(search_fts, w1, w2, ...): FTS5's bm25 without its inverse
+/* SQL functions of the search (db_search.c), on tapian's connections only.
+ *
+ * tapian_rank(search_fts, w1, w2, ...): FTS5's bm25 without its inverse
  * document frequency, for the search's single-phrase queries.
  *
  * bm25 computes, for each phrase, how many rows of the whole index match
@@ -9,7 +11,9 @@
  * same positive factor for every row, so leaving it out keeps bm25's order
  * (see db_search.c). Same k1 and b as FTS5's bm25; larger is better (bm25
  * returns the score negated). */
+#define _GNU_SOURCE /* memmem */
 #include <sqlite3.h>
+#include <string.h>
 
 #include "db_internal.h"
 
@@ -51,6 +55,48 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts,
     sqlite3_result_double(ctx, score);
 }
 
+/* tapian_contains(text, needle): whether text holds needle, ASCII letters
+ * of text folded to lower case (needle is folded already). Both are NFC
+ * UTF-8, so a byte match is a match of whole code points. Written by hand
+ * because instr(lower(text), needle) copied and case-folded every text and
+ * counted characters: two thirds of a short query's scan of 1,000 rows. */
+static bool contains(const unsigned char *s, size_t n,
+                     const unsigned char *q, size_t m)
+{
+    bool letters = false;
+    for (size_t i = 0; i < m && !letters; i++)
+        letters = q[i] >= 'a' && q[i] <= 'z';
+    if (!letters)
+        return memmem(s, n, q, m) != NULL;
+    for (size_t i = 0; i + m <= n; i++) {
+        size_t k = 0;
+        for (; k < m; k++) {
+            unsigned char c = s[i + k];
+            if (c >= 'A' && c <= 'Z')
+                c = (unsigned char)(c - 'A' + 'a');
+            if (c != q[k])
+                break;
+        }
+        if (k == m)
+            return true;
+    }
+    return false;
+}
+
+static void contains_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const unsigned char *s = sqlite3_value_text(argv[0]);
+    int n = sqlite3_value_bytes(argv[0]);
+    const unsigned char *q = sqlite3_value_text(argv[1]);
+    int m = sqlite3_value_bytes(argv[1]);
+    if (!s || !q) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    sqlite3_result_int(ctx, contains(s, (size_t)n, q, (size_t)m));
+}
+
 /* The fts5_api of the connection, the documented way (SELECT fts5(?1)). */
 static fts5_api *fts5_of(sqlite3 *conn)
 {
@@ -64,11 +110,17 @@ static fts5_api *fts5_of(sqlite3 *conn)
     return api;
 }
 
-tp_status db_search_rank_register(tp_db *db)
+tp_status db_search_fns_register(tp_db *db)
 {
+    int rc = sqlite3_create_function_v2(
+        db->conn, "tapian_contains", 2,
+        SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+        contains_fn, NULL, NULL, NULL);
+    if (rc != SQLITE_OK)
+        return db_fail(db, rc, NULL);
     fts5_api *api = fts5_of(db->conn);
     if (!api || api->iVersion < 2)
         return db_fail(db, SQLITE_ERROR, "FTS5 is not available");
-    int rc = api->xCreateFunction(api, "tapian_rank", NULL, rank_fn, NULL);
+    rc = api->xCreateFunction(api, "tapian_rank", NULL, rank_fn, NULL);
     return rc == SQLITE_OK ? TP_OK : db_fail(db, rc, NULL);
 }
