@@ -69,20 +69,30 @@ static const char *col(sqlite3_stmt *st, int i)
     return (const char *)sqlite3_column_text(st, i);
 }
 
-tp_status db_cited_by(tp_db *db, const char *table, const char *id,
-                      void (*fn)(void *ctx, const db_cited_row *r),
-                      void *ctx)
+/* The list or count statement of table, id bound. */
+static tp_status prepare(tp_db *db, const char *table, const char *id,
+                         bool count, sqlite3_stmt **st)
 {
     const struct source *src = source_of(table);
     if (!src)
         return TP_ERR_INVALID;
     char key[64];
-    snprintf(key, sizeof key, "cited.list.%s", src->table);
+    snprintf(key, sizeof key, "cited.%s.%s", count ? "count" : "list",
+             src->table);
+    tp_status s = db_stmt(db, key, count ? src->count_sql : src->list_sql, st);
+    if (s == TP_OK)
+        sqlite3_bind_text(*st, 1, id, -1, SQLITE_TRANSIENT);
+    return s;
+}
+
+tp_status db_cited_by(tp_db *db, const char *table, const char *id,
+                      void (*fn)(void *ctx, const db_cited_row *r),
+                      void *ctx)
+{
     sqlite3_stmt *st;
-    tp_status s = db_stmt(db, key, src->list_sql, &st);
+    tp_status s = prepare(db, table, id, false, &st);
     if (s != TP_OK)
         return s;
-    sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         db_cited_row r = {.table = col(st, 0), .id = col(st, 1),
@@ -98,17 +108,11 @@ tp_status db_cited_by(tp_db *db, const char *table, const char *id,
 tp_status db_cited_count(tp_db *db, const char *table, const char *id,
                          long long *lessons, long long *assets)
 {
-    const struct source *src = source_of(table);
     *lessons = *assets = 0;
-    if (!src)
-        return TP_ERR_INVALID;
-    char key[64];
-    snprintf(key, sizeof key, "cited.count.%s", src->table);
     sqlite3_stmt *st;
-    tp_status s = db_stmt(db, key, src->count_sql, &st);
+    tp_status s = prepare(db, table, id, true, &st);
     if (s != TP_OK)
         return s;
-    sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
         *lessons = sqlite3_column_int64(st, 0);
