@@ -222,7 +222,7 @@ static char *xmllint(struct fx *f, const char *args, const char *path)
     snprintf(line, sizeof line, "xmllint --html %s '%s' >'%s' 2>'%s'", args,
              path, out, err);
     assert_int_equal(system(line), 0);
-    size_t n;
+    size_t n = 0;
     char *msgs = slurp(err, &n);
     assert_non_null(msgs);
     assert_int_equal(n, 0); /* no "Tag … invalid" either */

@@ -294,6 +294,16 @@ static void test_seed_paragraphs(void **state)
     assert_true(paragraphs > 20);
 }
 
+/* Field by field: text_line has padding that memcmp would read. */
+static void same_lines(const text_line *x, const text_line *y, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(x[i].start, y[i].start);
+        assert_int_equal(x[i].len, y[i].len);
+        assert_int_equal(x[i].width, y[i].width);
+    }
+}
+
 /* The breaker keeps the breaks of runs it has seen (wordbreak.c): a
  * document wrapped again, with the memo warm, and again after the memo is
  * dropped, gives the same lines each time. */
@@ -310,12 +320,12 @@ static void test_memo_agrees(void **state)
         size_t nc = text_wrap(s, n, 37, &cold);
         size_t nw = text_wrap(s, n, 37, &warm);
         assert_int_equal(nc, nw);
-        assert_memory_equal(cold, warm, nc * sizeof *cold);
+        same_lines(cold, warm, nc);
         free(warm);
         text_shutdown();
         nw = text_wrap(s, n, 37, &warm);
         assert_int_equal(nc, nw);
-        assert_memory_equal(cold, warm, nc * sizeof *cold);
+        same_lines(cold, warm, nc);
         free(cold);
         free(warm);
         free(s);
