@@ -195,6 +195,8 @@ struct view *help_view_new(struct view *about);
 struct view *note_view_new(struct app *a);
 /* Print the provincial textbook: asks the format and file, shows progress. */
 struct view *book_view_new(struct app *a);
+/* Print the blank register of a format version: asks the format and file. */
+struct view *register_view_new(struct app *a, const char *version_id);
 /* The province dashboard (screen dashboard). */
 struct view *dashboard_view_new(struct app *a, const screen *s);
 /* The KM self-assessment: table, river diagram, ranking. */

@@ -28,6 +28,9 @@ const screen_set *cmd_screens(void);
 int cmd_export_main(tp_db *db, int argc, char **argv);
 /* `export book [OPTIONS]`, argv[0] = "book". */
 int cmd_export_book(tp_db *db, int argc, char **argv);
+/* `export register [VERSION] [OPTIONS]`, argv[0] = "register"
+ * (cmd_register.c). */
+int cmd_export_register(tp_db *db, int argc, char **argv);
 /* audit --since DATE [--table T] (cmd_audit.c) */
 int cmd_audit_main(tp_db *db, int argc, char **argv);
 /* restore FILE (cmd_restore.c) */

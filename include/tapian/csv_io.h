@@ -26,6 +26,13 @@ tp_status csv_export_stream(tp_db *db, const screen *s, FILE *out,
 tp_status csv_export(tp_db *db, const screen *s, const char *path,
                      const csv_export_opts *o, long *rows);
 
+/* Writes the UTF-8 byte order mark that tells Excel the encoding. */
+int csv_put_bom(FILE *f);
+/* One record with CRLF; fields quoted only when they need it, as Excel
+ * does, and cleaned of controls. NULL fields are empty. Returns 0, or -1
+ * when writing fails. */
+int csv_put_row(FILE *f, const char *const *fields, size_t n);
+
 /* Called with each problem as "FILE:LINE: column: message" (LINE is the
  * line where the record starts), in the user's language. */
 typedef void (*csv_error_fn)(void *ctx, const char *message);

@@ -48,4 +48,53 @@ tp_status book_export(tp_db *db, const book_opts *o, FILE *out,
 tp_status book_export_file(tp_db *db, const book_opts *o, const char *path,
                            book_stats *stats);
 
+/* ---- the blank bookkeeping register (register_*.c) ---------------------- */
+
+typedef enum { REGISTER_HTML, REGISTER_CSV } register_format;
+
+#define REGISTER_ROWS_DEFAULT 15
+#define REGISTER_ROWS_MAX 1000
+
+typedef struct {
+    register_format format;
+    const char *version;       /* id or label; NULL = newest approved */
+    int rows;                  /* empty rows per register; 0 = default */
+    const char *group;         /* finance group's id or name, or NULL */
+    const char *register_name; /* only this register (its name or id) */
+} register_opts;
+
+/* Why nothing was written when an export returns TP_ERR_NOTFOUND. */
+typedef enum {
+    REGISTER_MISSING_NONE,
+    REGISTER_MISSING_VERSION,  /* no such version (or none approved) */
+    REGISTER_MISSING_GROUP,    /* no such finance group */
+    REGISTER_GROUP_AMBIGUOUS,  /* several groups have that name */
+    REGISTER_MISSING_REGISTER, /* the version has no register of that name */
+    REGISTER_MISSING_ANY,      /* the version has no registers yet */
+} register_missing;
+
+typedef struct {
+    char label[256];          /* the version printed */
+    bool draft;
+    size_t registers, columns;
+    register_missing missing;
+} register_stats;
+
+/* "html", "csv". */
+bool register_format_parse(const char *name, register_format *out);
+const char *register_format_ext(register_format f);
+/* What missing means, in the user's language. */
+const char *register_missing_message(register_missing m);
+
+/* Writes the blank register of a format version to out: HTML, one print-
+ * ready page per register, or CSV (see tapian(1) for the layout).
+ * TP_ERR_NOTFOUND with stats->missing set when the version, group or
+ * register is not there; TP_ERR_INVALID for rows out of range; TP_ERR_IO
+ * when writing fails. stats must not be NULL. */
+tp_status register_export(tp_db *db, const register_opts *o, FILE *out,
+                          register_stats *stats);
+/* The same into path ("-" = standard output), written beside it first. */
+tp_status register_export_file(tp_db *db, const register_opts *o,
+                               const char *path, register_stats *stats);
+
 #endif

@@ -1,6 +1,6 @@
-/* `tapian export SUBJECT ...`: the subject picks the exporter. Only `book`
- * (the provincial textbook) lives here; other subjects are added to
- * cmd_export_main's dispatch. */
+/* `tapian export SUBJECT ...`: the subject picks the exporter. `book` (the
+ * provincial textbook) lives here, `register` (the blank register) in
+ * cmd_register.c; other subjects are added to cmd_export_main's dispatch. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -87,6 +87,8 @@ int cmd_export_main(tp_db *db, int argc, char **argv)
 {
     if (strcmp(argv[1], "book") == 0)
         return cmd_export_book(db, argc - 1, argv + 1);
+    if (strcmp(argv[1], "register") == 0)
+        return cmd_export_register(db, argc - 1, argv + 1);
     /* anything else names a list: export TABLE -o FILE.csv */
     return cmd_export_csv(db, argc, argv);
 }

@@ -48,8 +48,16 @@ static void form_draw(struct app *a, struct view *v, int top, int height,
     struct form_view *f = (struct form_view *)v;
     int cols = getmaxx(stdscr);
     int width = cols - LABEL_COLS - 3;
-    (void)a;
     f->width = width;
+    if (f->action && f->action->cited && f->cited_stale) {
+        cited_summary(a, f->s, f->id, f->cited, sizeof f->cited);
+        f->cited_stale = false;
+    }
+    if (f->cited[0]) { /* the last row says what cites the record */
+        height--;
+        ui_str(stdscr, top + height, 1, f->cited, cols - 2,
+               term_attr_of(TA_NOTICE));
+    }
     /* scroll so that the focused input is whole on screen */
     int y_focus = 0;
     for (size_t i = 0; i < f->focus; i++)
@@ -114,6 +122,19 @@ static int form_handle(struct app *a, struct view *v, const term_event *ev)
     switch (ev->key) {
     case TK_F2: case TK_CTRL_S:
         return form_save(a, f);
+    case TK_F6: /* the screen's record action */
+        if (!f->action)
+            return H_UNKNOWN;
+        if (!f->id[0]) {
+            app_message(a, TA_ERROR, "%s", _("Save the record first"));
+            return H_HANDLED | H_REDRAW;
+        }
+        {
+            struct view *av = f->action->open(a, f->s, f->id);
+            if (av)
+                app_push(a, av);
+        }
+        return H_HANDLED | H_REDRAW;
     case TK_F5: { /* the record's history; a new record has none yet */
         struct view *hv = f->id[0] ? history_view_new(a, f->s->source, f->id)
                                    : NULL;
@@ -249,7 +270,7 @@ static const view_key_help *form_keys_now(struct view *v)
 {
     struct form_view *f = (struct form_view *)v;
     return !f->read_only && f->inputs[f->focus].def->type == SF_DATE
-               ? form_date_keys : form_keys;
+               ? f->date_keys : f->keys;
 }
 
 static const struct view_ops form_ops = {
@@ -268,7 +289,52 @@ static const struct view_ops form_ops = {
 
 bool form_is(const struct view *v)
 {
-    return v && v->ops == &form_ops;
+    return v && v->ops->handle == form_handle;
+}
+
+static void form_on_top(struct view *v)
+{
+    ((struct form_view *)v)->cited_stale = true;
+}
+
+void form_view_prefill(struct app *a, struct view *v, const char *column,
+                       const char *value)
+{
+    struct form_view *f = (struct form_view *)v;
+    for (size_t i = 0; i < f->n; i++) {
+        form_input *in = &f->inputs[i];
+        if (in->def->type == SF_MULTIREF || strcmp(in->def->name, column) != 0)
+            continue;
+        form_input_set_stored(a, in, value);
+        in->changed = true;
+        f->draft_pending = true;
+    }
+}
+
+static void build_keys(view_key_help *out, const view_key_help *keys,
+                       const record_action *action)
+{
+    size_t n = 0;
+    for (size_t i = 0; keys[i].key; i++) {
+        out[n++] = keys[i];
+        if (i == 0 && action)
+            out[n++] = (view_key_help){"F6", action->label};
+    }
+    out[n] = (view_key_help){NULL, NULL};
+}
+
+/* The form's own ops: the common ones, with the record action's key. */
+static void add_action(struct form_view *f)
+{
+    f->ops = form_ops;
+    f->ops.on_top = form_on_top;
+    /* the action right after Save, so that the key line shows it */
+    f->action = record_action_for(f->s);
+    build_keys(f->keys, form_keys, f->action);
+    build_keys(f->date_keys, form_date_keys, f->action);
+    f->ops.keys = f->keys;
+    f->base.ops = &f->ops;
+    f->cited_stale = true;
 }
 
 struct view *form_view_new(struct app *a, const screen *s, const char *id)
@@ -280,8 +346,8 @@ struct view *form_view_new(struct app *a, const screen *s, const char *id)
     struct form_view *f = calloc(1, sizeof *f);
     if (!f)
         return NULL;
-    f->base.ops = &form_ops;
     f->s = s;
+    add_action(f);
     f->n = s->n_fields;
     f->inputs = calloc(f->n ? f->n : 1, sizeof *f->inputs);
     f->loaded = calloc(f->n ? f->n : 1, sizeof *f->loaded);

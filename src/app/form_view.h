@@ -5,6 +5,7 @@
 #define TAPIAN_FORM_VIEW_H
 
 #include "form_input.h"
+#include "record_action.h"
 
 struct form_view {
     struct view base;
@@ -20,9 +21,18 @@ struct form_view {
     bool read_only;
     bool draft_pending;
     char draft_key[128];
+    /* the screen's record action (F6) and its key help */
+    struct view_ops ops;
+    view_key_help keys[8], date_keys[8]; /* date_keys: a date field focused */
+    const record_action *action;
+    char cited[256];      /* "Cited by: ..." on the last row, "" = none */
+    bool cited_stale;
 };
 
 bool form_is(const struct view *v);
+/* A new record's column set to value (a ref's id), as if chosen. */
+void form_view_prefill(struct app *a, struct view *v, const char *column,
+                       const char *value);
 /* Columns of the record (every field but multi-references) into cols. */
 size_t form_columns(const struct form_view *f, const char **cols);
 

@@ -13,6 +13,7 @@
 
 #include "csv_view.h"
 #include "filter_view.h"
+#include "record_action.h"
 #include "tapian/app.h"
 #include "tapian/db_records.h"
 #include "tapian/form_value.h"
@@ -60,9 +61,12 @@ struct list_view {
     struct list_filters filters;
     const char *place_col, *group_col, *date_col;
     db_value group_value;
-    /* a view that opens on the selected record (views.c), with its key
-     * added to the key help after Enter */
+    /* a view that opens on the selected record (views.c) and the screen's
+     * record action (record_action.h); their keys follow Enter in the key
+     * help */
     const app_record_view *record_view;
+    const record_action *action;
+    struct view_ops ops;
     view_key_help keys[16];
 };
 
@@ -612,6 +616,13 @@ static int list_handle(struct app *a, struct view *v, const term_event *ev)
     }
     if (ev->type != EV_CHAR)
         return H_UNKNOWN;
+    if (l->action && ev->ch == (uint32_t)l->action->list_key) {
+        const struct page_row *p = selected_row(l);
+        struct view *av = p ? l->action->open(a, l->s, p->id) : NULL;
+        if (av)
+            app_push(a, av);
+        return H_HANDLED | H_REDRAW;
+    }
     switch (ev->ch) {
     case 'i':
         if (!may_edit) {
@@ -694,12 +705,6 @@ static const view_key_help list_keys[] = {
     {NULL, NULL},
 };
 
-static const view_key_help *list_keys_now(struct view *v)
-{
-    struct list_view *l = (struct list_view *)v;
-    return l->record_view ? l->keys : NULL;
-}
-
 static const struct view_ops list_ops = {
     .name = "list",
     .title = list_title,
@@ -710,7 +715,6 @@ static const struct view_ops list_ops = {
     .typing = list_typing,
     .on_top = list_refresh,
     .help = list_help,
-    .keys_now = list_keys_now,
 };
 
 struct view *list_view_new(struct app *a, const screen *s)
@@ -721,8 +725,25 @@ struct view *list_view_new(struct app *a, const screen *s)
     struct list_view *l = calloc(1, sizeof *l);
     if (!l)
         return NULL;
-    l->base.ops = &list_ops;
     l->s = s;
+    l->ops = list_ops;
+    /* the record view and the action right after Open, so that the key
+     * line shows them */
+    l->action = record_action_for(s);
+    l->record_view = app_record_view_for(s->source);
+    size_t k = 0;
+    for (size_t i = 0; list_keys[i].key && k < 15; i++) {
+        l->keys[k++] = list_keys[i];
+        if (i == 0 && l->record_view)
+            l->keys[k++] = (view_key_help){l->record_view->key_name,
+                                           l->record_view->what};
+        if (i == 0 && l->action)
+            l->keys[k++] = (view_key_help){l->action->list_key_name,
+                                           l->action->label};
+    }
+    l->keys[k] = (view_key_help){NULL, NULL};
+    l->ops.keys = l->keys;
+    l->base.ops = &l->ops;
     for (size_t c = 0; c < s->n_columns && c < MAX_COLS; c++) {
         l->columns[c] = s->columns[c].column;
         l->defs[c] = field_named(s, s->columns[c].column);
@@ -739,16 +760,6 @@ struct view *list_view_new(struct app *a, const screen *s)
             l->group_col = f->name;
         if (f->type == SF_DATE && !l->date_col)
             l->date_col = f->name;
-    }
-    l->record_view = app_record_view_for(s->source);
-    if (l->record_view) {
-        size_t k = 0;
-        l->keys[k++] = list_keys[0];
-        l->keys[k++] = (view_key_help){l->record_view->key_name,
-                                       l->record_view->what};
-        for (size_t i = 1; list_keys[i].key && k < 15; i++)
-            l->keys[k++] = list_keys[i];
-        l->keys[k] = (view_key_help){NULL, NULL};
     }
     l->page_top = -1;
     l->stale = true;

@@ -19,7 +19,8 @@ static void usage(FILE *out)
             "%s\n\n"
             "%s: tapian [OPTION]... [check | backup FILE | restore FILE | demo |\n"
             "       audit --since DATE [--table TABLE] | export book ... |\n"
-            "       export TABLE -o FILE | import TABLE FILE | sync ... |\n"
+            "       export register ... | export TABLE -o FILE |\n"
+            "       import TABLE FILE | sync ... |\n"
             "       search QUERY [--limit N]]\n\n"
             "  --db PATH        %s\n"
             "  --screens DIR    %s\n"
@@ -41,6 +42,10 @@ static void usage(FILE *out)
             "                   %s\n"
             "  export book --format html|md|text [--width N] [--tambon T] "
             "-o FILE\n"
+            "                   %s\n"
+            "  export register [VERSION] --format html|csv [--rows N] "
+            "[--group G]\n"
+            "         [--register NAME] -o FILE\n"
             "                   %s\n"
             "  export TABLE -o FILE [--labels]\n"
             "                   %s\n"
@@ -80,6 +85,8 @@ static void usage(FILE *out)
             _("print the changes since DATE, one a line, tab-separated"),
             _("write the province's learning textbook to FILE (- = standard "
               "output)"),
+            _("write the blank bookkeeping register of a format version "
+              "(default: the newest approved) to print and fill in by hand"),
             _("write a list as CSV for Excel (--labels: Thai headings and "
               "dates)"),
             _("add and change records from a CSV file; --dry-run only "

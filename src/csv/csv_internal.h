@@ -31,11 +31,6 @@ typedef struct {
 tp_status csv_read_file(const char *path, csv_records *out, long *bad_line);
 void csv_records_free(csv_records *r);
 
-/* Writes the UTF-8 byte order mark that tells Excel the encoding. */
-int csv_put_bom(FILE *f);
-/* One record with CRLF; fields quoted only when they need it, as Excel
- * does. NULL fields are empty. Returns 0, or -1 when writing fails. */
-int csv_put_row(FILE *f, const char *const *fields, size_t n);
 
 /* The field a CSV column names: its name, or its label in Thai or English
  * (so files exported with labels import). NULL when none. Multi-references

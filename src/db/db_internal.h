@@ -84,6 +84,10 @@ tp_status db_list_memo_get(tp_db *db, const char *sql, const db_value *b,
 void db_list_memo_put(tp_db *db, const char *sql, const db_value *b, int nb,
                       sqlite3_value *key, long value);
 void db_list_memo_free(tp_db *db);
+/* ---- SQL functions of the search (db_search_fns.c) ---- */
+/* tapian_rank (an FTS5 function: bm25 without its IDF) and tapian_contains
+ * (substring, ASCII folded) on this connection. */
+tp_status db_search_fns_register(tp_db *db);
 
 /* ---- statements (db_stmt.c) ---- */
 /* A prepared statement from the cache, reset and with no bindings. The

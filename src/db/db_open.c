@@ -29,6 +29,8 @@ static tp_status configure(tp_db *db, const db_open_opts *opts)
     if (rc != SQLITE_OK)
         return db_fail(db, rc, NULL);
     tp_status s = db_sortkey_register(db);
+    if (s == TP_OK)
+        s = db_search_fns_register(db);
     if (s != TP_OK)
         return s;
     return db_exec(db, "PRAGMA foreign_keys = ON");

@@ -1,7 +1,9 @@
 /* Full-text search (migration 005_search.sql).
  *
- * Queries of 3 or more code points go to the FTS5 trigram index: bm25 over
- * the RANK_WINDOW most recent matches, so a common word does not rank all
+ * Queries of 3 or more code points go to the FTS5 trigram index: bm25's
+ * order (tapian_rank, db_search_rank.c: the query is one phrase, so bm25's
+ * IDF, which walks every match in the index, changes nothing) over the
+ * RANK_WINDOW most recent matches, so a common word does not rank all
  * 100,000 of its matches. Trigrams cannot answer shorter queries, so they
  * take two steps, newest first:
  *   1. scan the SCAN_BUDGET newest rows with instr() (a docid range, newest
@@ -70,13 +72,14 @@ static tp_status search_fts(tp_db *db, const char *q, int limit,
     if (!m)
         return TP_ERR_NOMEM;
     sqlite3_stmt *st;
+    /* one pass over the phrase's newest matches, ranked as they come;
+     * only the top rows are then read from search_doc */
     tp_status s = db_stmt(db, "search.fts",
-        "SELECT " HIT_COLUMNS " FROM search_fts f CROSS JOIN search_doc d"
-        " ON d.docid = f.rowid"
-        " WHERE search_fts MATCH ?1 AND f.rowid >= coalesce("
-        "  (SELECT min(rowid) FROM (SELECT rowid FROM search_fts"
-        "   WHERE search_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?3)), 0)"
-        " ORDER BY bm25(search_fts, 5.0, 1.0), f.rowid DESC LIMIT ?2", &st);
+        "SELECT " HIT_COLUMNS " FROM (SELECT rowid AS r,"
+        "  tapian_rank(search_fts, 5.0, 1.0) AS score FROM search_fts"
+        "  WHERE search_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?3) m"
+        " CROSS JOIN search_doc d ON d.docid = m.r"
+        " ORDER BY m.score DESC, m.r DESC LIMIT ?2", &st);
     if (s == TP_OK) {
         sqlite3_bind_text(st, 1, m, -1, SQLITE_TRANSIENT);
         sqlite3_bind_int(st, 2, limit);
@@ -113,7 +116,7 @@ static tp_status scan_newest(tp_db *db, const char *q, int limit,
     tp_status s = db_stmt(db, "search.scan",
         "SELECT " HIT_COLUMNS " FROM search_doc d"
         " WHERE d.docid > (SELECT max(docid) FROM search_doc) - ?2"
-        " AND (instr(lower(d.title), ?1) OR instr(lower(d.body), ?1))"
+        " AND (tapian_contains(d.title, ?1) OR tapian_contains(d.body, ?1))"
         " ORDER BY d.docid DESC LIMIT ?3", &st);
     if (s != TP_OK)
         return s;

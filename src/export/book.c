@@ -4,9 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <stdint.h>
-#include <unistd.h>
 
 #include "book_internal.h"
+#include "export_internal.h"
 #include "tapian/i18n.h"
 #include "tapian/text.h"
 
@@ -215,28 +215,23 @@ tp_status book_export(tp_db *db, const book_opts *o, FILE *out,
     return s;
 }
 
+struct file_job {
+    tp_db *db;
+    const book_opts *o;
+    book_stats *stats;
+};
+
+static tp_status write_job(void *ctx, FILE *f)
+{
+    struct file_job *j = ctx;
+    return book_export(j->db, j->o, f, j->stats);
+}
+
 tp_status book_export_file(tp_db *db, const book_opts *o, const char *path,
                            book_stats *stats)
 {
-    if (strcmp(path, "-") == 0)
-        return book_export(db, o, stdout, stats);
-    char *tmp = book_printf("%s.part", path);
-    if (!tmp)
-        return TP_ERR_NOMEM;
-    FILE *f = fopen(tmp, "w");
-    if (!f) {
-        free(tmp);
-        return TP_ERR_IO;
-    }
-    tp_status s = book_export(db, o, f, stats);
-    if (fclose(f) != 0 && s == TP_OK)
-        s = TP_ERR_IO;
-    if (s == TP_OK && rename(tmp, path) != 0)
-        s = TP_ERR_IO;
-    if (s != TP_OK)
-        unlink(tmp);
-    free(tmp);
-    return s;
+    struct file_job j = {db, o, stats};
+    return export_to_path(path, write_job, &j);
 }
 
 bool book_format_parse(const char *name, book_format *out)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "book_internal.h"
+#include "export_internal.h"
 
 static const char css[] =
     "@page { size: A4; margin: 2cm 2cm 2.5cm 2.5cm; }\n"
@@ -24,42 +25,9 @@ static const char css[] =
     ".meta, .source, .tags { font-size: 13pt; color: #333; }\n"
     "dt { font-weight: bold; }\n";
 
-static void esc_n(FILE *out, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        switch (s[i]) {
-        case '&': fputs("&amp;", out); break;
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '"': fputs("&quot;", out); break;
-        case '\'': fputs("&#39;", out); break;
-        default: fputc(s[i], out);
-        }
-    }
-}
-
-static void esc(FILE *out, const char *s)
-{
-    if (s)
-        esc_n(out, s, strlen(s));
-}
-
-/* <tag class="cls">text</tag>, escaped; nothing when text is NULL. */
-static void elem(FILE *out, const char *tag, const char *cls, const char *text)
-{
-    if (!text)
-        return;
-    fprintf(out, "<%s", tag);
-    if (cls)
-        fprintf(out, " class=\"%s\"", cls);
-    fputc('>', out);
-    esc(out, text);
-    fprintf(out, "</%s>\n", tag);
-}
-
 static void owned(FILE *out, const char *tag, const char *cls, char *text)
 {
-    elem(out, tag, cls, text);
+    html_elem(out, tag, cls, text);
     free(text);
 }
 
@@ -67,7 +35,7 @@ static void paragraph(void *ctx, const char *p, size_t n)
 {
     FILE *out = ctx;
     fputs("<p>", out);
-    esc_n(out, p, n);
+    html_esc_n(out, p, n);
     fputs("</p>\n", out);
 }
 
@@ -78,20 +46,20 @@ static void begin(void *ctx, const struct book *b)
           "<meta charset=\"utf-8\">\n"
           "<meta name=\"viewport\" content=\"width=device-width\">\n",
           out);
-    elem(out, "title", NULL, book_title());
+    html_elem(out, "title", NULL, book_title());
     fprintf(out, "<style>\n%s</style>\n</head>\n<body>\n", css);
     fputs("<div class=\"title-page\">\n", out);
-    elem(out, "h1", NULL, book_title());
-    elem(out, "p", "subtitle", book_subtitle());
+    html_elem(out, "h1", NULL, book_title());
+    html_elem(out, "p", "subtitle", book_subtitle());
     owned(out, "p", "scope", book_scope_line(b));
     owned(out, "p", "counts", book_counts_line(b));
     fputs("</div>\n<div class=\"toc\">\n", out);
-    elem(out, "h2", NULL, book_toc_title());
+    html_elem(out, "h2", NULL, book_toc_title());
     fputs("<ol>\n", out);
     for (size_t ci = 0; ci < b->n_chapters; ci++) {
         fprintf(out, "<li><a href=\"#chapter-%d\">", b->chapters[ci].number);
         char *h = book_chapter_heading(b, ci);
-        esc(out, h);
+        html_esc(out, h);
         free(h);
         fputs("</a></li>\n", out);
     }
@@ -113,12 +81,12 @@ static void chapter_end(void *ctx)
 
 static void tambon(void *ctx, const char *heading)
 {
-    elem(ctx, "h3", "tambon", heading);
+    html_elem(ctx, "h3", "tambon", heading);
 }
 
 static void group(void *ctx, const char *heading)
 {
-    elem(ctx, "h4", "group", heading);
+    html_elem(ctx, "h4", "group", heading);
 }
 
 static void entry(void *ctx, const db_book_entry *e)
@@ -127,11 +95,11 @@ static void entry(void *ctx, const db_book_entry *e)
     bool asset = e->kind == DB_BOOK_ASSET;
     fprintf(out, "<div class=\"record %s\" id=\"%s-", asset ? "asset" : "lesson",
             asset ? "asset" : "lesson");
-    esc(out, e->id);
+    html_esc(out, e->id);
     fputs("\">\n", out);
-    elem(out, "h5", NULL, e->title);
+    html_elem(out, "h5", NULL, e->title);
     if (asset) {
-        elem(out, "p", "meta", book_origin_label(e->origin));
+        html_elem(out, "p", "meta", book_origin_label(e->origin));
         fputs("<div class=\"story\">\n", out);
         book_paragraphs(e->story, paragraph, out);
         fputs("</div>\n", out);
@@ -139,13 +107,13 @@ static void entry(void *ctx, const db_book_entry *e)
             owned(out, "p", "tags", book_printf("%s: %s", book_tags_label(),
                                                 e->tags));
     } else {
-        elem(out, "p", "meta", book_lesson_kind_label(e->lesson_kind));
+        html_elem(out, "p", "meta", book_lesson_kind_label(e->lesson_kind));
         const char *labels[4], *texts[4];
         size_t n = book_lesson_parts(e, labels, texts);
         if (n)
             fputs("<dl>\n", out);
         for (size_t i = 0; i < n; i++) {
-            elem(out, "dt", NULL, labels[i]);
+            html_elem(out, "dt", NULL, labels[i]);
             fputs("<dd>\n", out);
             book_paragraphs(texts[i], paragraph, out);
             fputs("</dd>\n", out);

@@ -9,7 +9,9 @@
  * WINDOW bytes in overlapping windows: its buffers grow by small reallocs,
  * which is quadratic on one huge string (a 1 MB line took minutes). Spaces
  * are breaks anyway, and libthai's dictionary matching is local to a run. */
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <thai/thbrk.h>
 #include <thai/thwbrk.h>
@@ -23,8 +25,12 @@ enum { WINDOW = 8192 };
 static ThBrk *breaker;
 static bool breaker_failed;
 
+static struct memo_slot *memo;
+
 void text_shutdown(void)
 {
+    free(memo);
+    memo = NULL;
     if (breaker)
         th_brk_delete(breaker);
     breaker = NULL;
@@ -66,10 +72,67 @@ static void push(pos_vec *pv, size_t off)
     pv->v[pv->count++] = off;
 }
 
+/* A memo of short runs: the same words come back again and again in a
+ * book (names, กองทุนหมู่บ้าน, the circles' names), and libthai's
+ * dictionary walk was most of the time of a text book. A run's breaks
+ * depend on its bytes alone (they are strictly inside it, and so are the
+ * code points that decide a cluster boundary there), so a run seen before
+ * gets the same offsets without asking libthai. Direct-mapped, bounded:
+ * MEMO_SLOTS runs of at most MEMO_MAX_RUN bytes (about 440 KB). */
+enum { MEMO_SLOTS = 512, MEMO_MAX_RUN = 600, MEMO_MAX_BREAKS = 128 };
+
+struct memo_slot {
+    uint16_t len;                   /* 0 = empty */
+    uint16_t nbrk;
+    char text[MEMO_MAX_RUN];
+    uint16_t brk[MEMO_MAX_BREAKS];  /* offsets from the run's start */
+};
+
+static uint32_t memo_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+static struct memo_slot *memo_slot_for(const char *s, size_t n)
+{
+    if (n == 0 || n > MEMO_MAX_RUN)
+        return NULL;
+    if (!memo && !(memo = calloc(MEMO_SLOTS, sizeof *memo)))
+        return NULL;
+    return &memo[memo_hash(s, n) % MEMO_SLOTS];
+}
+
+static void run_libthai_uncached(ThBrk *brk, const char *s, size_t n,
+                                 size_t a, size_t b, pos_vec *pv);
+
 /* Appends libthai's breaks strictly inside [a,b) that are cluster
  * boundaries of s. */
 static void run_libthai(ThBrk *brk, const char *s, size_t n, size_t a,
                         size_t b, pos_vec *pv)
+{
+    struct memo_slot *m = memo_slot_for(s + a, b - a);
+    if (m && m->len == b - a && memcmp(m->text, s + a, b - a) == 0) {
+        for (size_t i = 0; i < m->nbrk; i++)
+            push(pv, a + m->brk[i]);
+        return;
+    }
+    size_t before = pv->count;
+    run_libthai_uncached(brk, s, n, a, b, pv);
+    size_t found = pv->count - before;
+    if (!m || pv->failed || found > MEMO_MAX_BREAKS)
+        return;
+    m->len = (uint16_t)(b - a);
+    m->nbrk = (uint16_t)found;
+    memcpy(m->text, s + a, b - a);
+    for (size_t i = 0; i < found; i++)
+        m->brk[i] = (uint16_t)(pv->v[before + i] - a);
+}
+
+static void run_libthai_uncached(ThBrk *brk, const char *s, size_t n,
+                                 size_t a, size_t b, pos_vec *pv)
 {
     size_t cps = text_codepoints(s + a, b - a);
     thwchar_t *w = malloc((cps + 1) * sizeof *w);

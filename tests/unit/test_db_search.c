@@ -7,6 +7,8 @@
 #include <cmocka.h>
 #include <dirent.h>
 
+#include <sqlite3.h>
+
 #include "db_test_util.h"
 #include "tapian/db_search.h"
 #include "tapian/text.h"
@@ -275,6 +277,81 @@ static void test_empty_and_invalid(void **state)
     free(f);
 }
 
+/* ASCII letters match in either case, on the short path (a substring scan)
+ * as on the trigram index. */
+static void test_ascii_any_case(void **state)
+{
+    (void)state;
+    db_value v[] = {DB_V_TEXT("title", "KM Fair ตลาดนัดความรู้"),
+                    DB_V_TEXT("story", "Knowledge Market ของ NaKhon")};
+    char id[DB_UUID_LEN];
+    assert_int_equal(db_insert(C.db, "knowledge_asset", v, 2, id), TP_OK);
+    static const char *const found[] = {"km", "KM", "kM", "r", "fair", "FAIR",
+                                        "nakhon", "E m"};
+    for (size_t i = 0; i < sizeof found / sizeof found[0]; i++) {
+        struct found *f = calloc(1, sizeof *f);
+        assert_int_equal(db_search(C.db, found[i], 1000, collect, f), TP_OK);
+        bool seen = false;
+        for (int k = 0; k < f->n; k++)
+            seen = seen || strcmp(f->ids[k], id) == 0;
+        if (!seen)
+            fail_msg("%s: not found", found[i]);
+        free(f);
+    }
+    struct found *f = calloc(1, sizeof *f);
+    assert_int_equal(db_search(C.db, "kx", 20, collect, f), TP_OK);
+    assert_int_equal(f->n, 0);
+    free(f);
+}
+
+/* The ranking (tapian_rank: bm25 without the IDF, which is one factor for
+ * a one-phrase query) gives FTS5's own bm25 order, asked through a plain
+ * sqlite3 connection with the statement the search used before. */
+static void test_rank_is_bm25_order(void **state)
+{
+    (void)state;
+    static const char *const queries[] = {
+        "\u0e01\u0e32\u0e23",                                 /* การ */
+        "\u0e01\u0e2d\u0e07\u0e17\u0e38\u0e19",                 /* กองทุน */
+        "\u0e0a\u0e38\u0e21\u0e0a\u0e19",                     /* ชุมชน */
+        "\u0e04\u0e27\u0e32\u0e21",                           /* ความ */
+        "\u0e40\u0e23\u0e35\u0e22\u0e19\u0e23\u0e39\u0e49",         /* เรียนรู้ */
+    };
+    sqlite3 *conn;
+    assert_int_equal(sqlite3_open_v2(C.t.db, &conn, SQLITE_OPEN_READONLY, NULL),
+                     SQLITE_OK);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(conn,
+        "SELECT d.ref_id FROM search_fts f CROSS JOIN search_doc d"
+        " ON d.docid = f.rowid"
+        " WHERE search_fts MATCH ?1 AND f.rowid >= coalesce("
+        "  (SELECT min(rowid) FROM (SELECT rowid FROM search_fts"
+        "   WHERE search_fts MATCH ?1 ORDER BY rowid DESC LIMIT 300)), 0)"
+        " ORDER BY bm25(search_fts, 5.0, 1.0), f.rowid DESC LIMIT 20",
+        -1, &st, NULL), SQLITE_OK);
+    size_t compared = 0;
+    for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++) {
+        struct found *f = calloc(1, sizeof *f);
+        assert_int_equal(db_search(C.db, queries[q], 20, collect, f), TP_OK);
+        char m[128];
+        snprintf(m, sizeof m, "\"%s\"", queries[q]);
+        sqlite3_bind_text(st, 1, m, -1, SQLITE_TRANSIENT);
+        size_t i = 0;
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            assert_true(i < (size_t)f->n);
+            assert_string_equal(f->ids[i++],
+                                (const char *)sqlite3_column_text(st, 0));
+        }
+        assert_int_equal(i, f->n);
+        compared += i;
+        sqlite3_reset(st);
+        free(f);
+    }
+    assert_true(compared >= 40);
+    sqlite3_finalize(st);
+    sqlite3_close(conn);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -282,6 +359,8 @@ int main(void)
         cmocka_unit_test(test_two_code_points),
         cmocka_unit_test(test_three_code_points),
         cmocka_unit_test(test_long_queries),
+        cmocka_unit_test(test_rank_is_bm25_order),
+        cmocka_unit_test(test_ascii_any_case),
         cmocka_unit_test(test_short_common_newest_first),
         cmocka_unit_test(test_marks_in_another_order),
         cmocka_unit_test(test_tombstone_restore_edit),

@@ -294,6 +294,44 @@ static void test_seed_paragraphs(void **state)
     assert_true(paragraphs > 20);
 }
 
+/* Field by field: text_line has padding that memcmp would read. */
+static void same_lines(const text_line *x, const text_line *y, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(x[i].start, y[i].start);
+        assert_int_equal(x[i].len, y[i].len);
+        assert_int_equal(x[i].width, y[i].width);
+    }
+}
+
+/* The breaker keeps the breaks of runs it has seen (wordbreak.c): a
+ * document wrapped again, with the memo warm, and again after the memo is
+ * dropped, gives the same lines each time. */
+static void test_memo_agrees(void **state)
+{
+    (void)state;
+    char names[64][512];
+    int files = seed_files(names, 64);
+    for (int f = 0; f < files; f++) {
+        size_t n;
+        char *s = read_file(names[f], &n);
+        text_line *cold, *warm;
+        text_shutdown();
+        size_t nc = text_wrap(s, n, 37, &cold);
+        size_t nw = text_wrap(s, n, 37, &warm);
+        assert_int_equal(nc, nw);
+        same_lines(cold, warm, nc);
+        free(warm);
+        text_shutdown();
+        nw = text_wrap(s, n, 37, &warm);
+        assert_int_equal(nc, nw);
+        same_lines(cold, warm, nc);
+        free(cold);
+        free(warm);
+        free(s);
+    }
+}
+
 /* Thai needs libthai: the seed paragraphs wrap to more than one line. */
 static void test_seed_breaks_thai(void **state)
 {
@@ -429,6 +467,7 @@ int main(void)
         cmocka_unit_test(test_thai_words),
         cmocka_unit_test(test_narrow),
         cmocka_unit_test(test_seed_paragraphs),
+        cmocka_unit_test(test_memo_agrees),
         cmocka_unit_test(test_seed_breaks_thai),
         cmocka_unit_test(test_megabyte_line),
         cmocka_unit_test(test_long_run_without_spaces),
