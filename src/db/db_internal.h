@@ -11,6 +11,7 @@
 #include <stdbool.h>
 
 #include "tapian/db.h"
+#include "tapian/db_records.h"
 
 #define DB_STMT_CACHE 48
 #define DB_DEFAULT_BUSY_MS 5000
@@ -38,6 +39,7 @@ struct tp_db {
     sqlite3_session *sync_session; /* records the open write transaction */
     struct db_sync_table *sync_tables; /* NULL until db_open is done */
     size_t n_sync_tables;
+    struct db_schema *schema; /* tables and columns (db_schema.c), or NULL */
 };
 
 /* A table whose rows travel in sync packs (db_sync_session.c). */
@@ -97,6 +99,23 @@ tp_status db_migrate(tp_db *db, int from_version, bool is_new,
                      const db_open_opts *opts);
 /* Online copy of the open database to path (db_backup.c). */
 tp_status db_backup_to(tp_db *db, const char *path);
+
+/* ---- the schema as this connection sees it (db_schema.c) ---- */
+/* Names are matched exactly (as the schema spells them); sqlite_ tables
+ * are never found. */
+bool db_schema_has_table(tp_db *db, const char *table);
+/* Whether table has column; fn (may be NULL) gets its declaration. */
+bool db_schema_column(tp_db *db, const char *table, const char *column,
+                      db_column_fn fn, void *ctx);
+/* fn for each column of table in declaration order; false when there is
+ * no such table. */
+bool db_schema_columns(tp_db *db, const char *table, db_column_fn fn,
+                       void *ctx);
+/* Whether table.column is a foreign key to ref_table. */
+bool db_schema_refers(tp_db *db, const char *table, const char *column,
+                      const char *ref_table);
+/* Drops the picture (after a restore put another file's pages in place). */
+void db_schema_forget(tp_db *db);
 
 /* ---- schema names and permissions (db_columns.c, db_permit.c) ---- */
 /* Whether table is a table (not an sqlite_ internal one) of the schema. */

@@ -214,6 +214,7 @@ void db_close(tp_db **pdb)
         db_rollback(db);
     db_sync_free(db);
     db_stmt_cache_clear(db);
+    db_schema_forget(db);
     db_perms_free(db);
     if (db->conn)
         sqlite3_close(db->conn);

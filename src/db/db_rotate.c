@@ -195,6 +195,7 @@ tp_status db_restore_file(tp_db *db, const char *file, char *made)
     if (s == TP_OK) {
         s = copy_in(db, src);
         db_stmt_cache_clear(db); /* the schema may differ in details */
+        db_schema_forget(db);
     }
     db_close(&src);
     return s;
