@@ -92,6 +92,13 @@ int db_bind_value(sqlite3_stmt *st, int i, const db_value *v);
 tp_status db_query_int(tp_db *db, const char *key, const char *sql,
                        const char *text_param, long long *out);
 
+/* A read transaction around several queries, so that the file is locked
+ * and its header checked once instead of once per statement; *own is false
+ * when a transaction was already open (then nothing is begun or ended).
+ * db_read_end returns s, or the failure to end. */
+tp_status db_read_begin(tp_db *db, bool *own);
+tp_status db_read_end(tp_db *db, bool own, tp_status s);
+
 /* ---- open helpers (db_migrate.c) ---- */
 /* Number of NNN_*.sql migrations compiled in. */
 int db_migration_count(void);

@@ -195,8 +195,8 @@ static tp_status load(tp_db *db)
     struct db_schema *s = calloc(1, sizeof *s);
     if (!s)
         return TP_ERR_NOMEM;
-    bool own_tx = sqlite3_get_autocommit(db->conn) != 0;
-    tp_status r = own_tx ? db_exec(db, "BEGIN") : TP_OK;
+    bool own;
+    tp_status r = db_read_begin(db, &own);
     if (r == TP_OK)
         r = schema_version(db, &s->schema_version);
     if (r == TP_OK)
@@ -209,11 +209,7 @@ static tp_status load(tp_db *db)
                       "SELECT m.name, f.\"from\", f.\"table\" "
                       TABLES_OF("pragma_foreign_key_list", "f")
                       "ORDER BY m.name, f.id, f.seq", add_fk, s);
-    if (own_tx && sqlite3_get_autocommit(db->conn) == 0) {
-        tp_status c = db_exec(db, "COMMIT");
-        if (r == TP_OK)
-            r = c;
-    }
+    r = db_read_end(db, own, r);
     /* Read after the transaction, which is when SQLite takes it in. */
     s->data_version = data_version(db);
     db->schema = s;

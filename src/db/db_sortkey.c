@@ -98,20 +98,47 @@ static int key_columns(tp_db *db, char tables[][64], char cols[][64])
     return n;
 }
 
+/* Whether some row of table has column but not its key. The WHERE is the
+ * one of the <table>_<column>_sortkey_missing index (migration 9), so this
+ * is a lookup in an index that is empty in normal use, not a scan. */
+static tp_status keys_missing(tp_db *db, const char *table, const char *col,
+                              bool *missing)
+{
+    char *sql = sqlite3_mprintf("SELECT 1 FROM \"%w\" WHERE \"%w_sortkey\" "
+                                "IS NULL AND \"%w\" IS NOT NULL LIMIT 1",
+                                table, col, col);
+    if (!sql)
+        return TP_ERR_NOMEM;
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db->conn, sql, -1, &st, NULL);
+    sqlite3_free(sql);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    *missing = rc == SQLITE_ROW;
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? TP_OK : db_fail(db, rc, NULL);
+}
+
 tp_status db_sortkeys_fill(tp_db *db)
 {
     if (db->read_only)
         return TP_OK;
     char tables[MAX_KEY_COLS][64], cols[MAX_KEY_COLS][64];
-    int n = key_columns(db, tables, cols);
+    bool missing[MAX_KEY_COLS] = {false};
+    bool own;
+    tp_status s = db_read_begin(db, &own);
+    int n = s == TP_OK ? key_columns(db, tables, cols) : 0;
     if (n < 0)
-        return TP_ERR_IO;
-    tp_status s = TP_OK;
+        s = TP_ERR_IO;
+    /* Looked for in one read transaction: no write lock is taken (and no
+     * other writer waited for) unless a key is missing. */
+    for (int i = 0; i < n && s == TP_OK; i++)
+        if (db_has_column(db, tables[i], cols[i]))
+            s = keys_missing(db, tables[i], cols[i], &missing[i]);
+    s = db_read_end(db, own, s);
     for (int i = 0; i < n && s == TP_OK; i++) {
-        if (!db_has_column(db, tables[i], cols[i]))
+        if (!missing[i])
             continue;
-        /* Only rows without a key: one scan of the table when none is
-         * missing, which is every open but the first after a bulk load. */
         char *sql = sqlite3_mprintf(
             "UPDATE \"%w\" SET \"%w_sortkey\" = tapian_sort_key(\"%w\") "
             "WHERE \"%w_sortkey\" IS NULL AND \"%w\" IS NOT NULL",
