@@ -96,6 +96,7 @@ struct app {
     int active_role;            /* index into roles: whose home menu */
     struct app_change *last_change; /* what u undoes */
     bool backup_due;            /* the daily backup is still to be checked */
+    db_backup_job *backup_job;  /* the daily backup under way, or NULL */
     struct view *top;
     bool quit;
     bool thai_keyboard;
@@ -128,6 +129,8 @@ void app_message(struct app *a, term_attr attr, const char *fmt, ...)
 /* Saves drafts of every open view. */
 void app_save_drafts(struct app *a);
 bool app_unsaved(const struct app *a);
+/* Monotonic milliseconds, for idle times. */
+long long app_now_ms(void);
 
 /* After the identity screen: records who is logged in (user_id, person_id,
  * roles, the db layer's login and roles) and shows that role's home. Returns

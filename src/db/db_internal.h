@@ -106,6 +106,13 @@ tp_status db_migrate(tp_db *db, int from_version, bool is_new,
                      const db_open_opts *opts);
 /* Online copy of the open database to path (db_backup.c). */
 tp_status db_backup_to(tp_db *db, const char *path);
+/* A copy to path made in steps (db_backup_job_step); on_done (may be NULL)
+ * runs once the copy is in place. */
+typedef void (*db_backup_done_fn)(tp_db *db, const char *path);
+tp_status db_backup_job_new(tp_db *db, const char *path,
+                            db_backup_done_fn on_done, db_backup_job **out);
+/* Copies all at once, then frees the job. */
+tp_status db_backup_job_run(db_backup_job *job);
 
 /* ---- the schema as this connection sees it (db_schema.c) ---- */
 /* Names are matched exactly (as the schema spells them); sqlite_ tables
