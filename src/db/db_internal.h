@@ -125,6 +125,9 @@ bool db_schema_column(tp_db *db, const char *table, const char *column,
  * no such table. */
 bool db_schema_columns(tp_db *db, const char *table, db_column_fn fn,
                        void *ctx);
+/* fn for each table (sqlite_ ones left out), by name. */
+bool db_schema_tables(tp_db *db, void (*fn)(void *ctx, const char *table),
+                      void *ctx);
 /* Whether table.column is a foreign key to ref_table. */
 bool db_schema_refers(tp_db *db, const char *table, const char *column,
                       const char *ref_table);

@@ -362,6 +362,29 @@ bool db_schema_columns(tp_db *db, const char *table, db_column_fn fn,
     return true;
 }
 
+bool db_schema_tables(tp_db *db, void (*fn)(void *ctx, const char *table),
+                      void *ctx)
+{
+    const struct db_schema *s = db ? current(db) : NULL;
+    if (!s)
+        return false;
+    /* Copied out first, as for the columns. */
+    size_t n = s->n_tables, len = 0;
+    for (size_t i = 0; i < n; i++)
+        len += strlen(str_at(s, s->tables[i].name)) + 1;
+    char *names = malloc(len + 1);
+    if (!names)
+        return false;
+    char *p = names;
+    for (size_t i = 0; i < n; i++)
+        p = stpcpy(p, str_at(s, s->tables[i].name)) + 1;
+    p = names;
+    for (size_t i = 0; i < n; i++, p += strlen(p) + 1)
+        fn(ctx, p);
+    free(names);
+    return true;
+}
+
 bool db_schema_refers(tp_db *db, const char *table, const char *column,
                       const char *ref_table)
 {

@@ -78,24 +78,39 @@ tp_status db_sortkey_set(tp_db *db, const char *table, const char *id,
     return rc == SQLITE_DONE ? TP_OK : db_fail(db, rc, NULL);
 }
 
-/* Every table.column that has a <column>_sortkey beside it. */
+/* Every table.column that has a <column>_sortkey beside it, found in the
+ * connection's picture of the schema. */
+struct key_cols {
+    tp_db *db;
+    char (*tables)[64], (*cols)[64];
+    int n;
+    const char *table;
+};
+
+static void key_column(void *ctx, const char *name, const char *decl_type,
+                       bool not_null)
+{
+    struct key_cols *k = ctx;
+    (void)decl_type, (void)not_null;
+    if (k->n >= MAX_KEY_COLS || !db_is_sortkey_column(name))
+        return;
+    int base = (int)(strlen(name) - strlen(SORTKEY_SUFFIX));
+    snprintf(k->tables[k->n], 64, "%s", k->table);
+    snprintf(k->cols[k->n], 64, "%.*s", base, name);
+    k->n++;
+}
+
+static void key_table(void *ctx, const char *table)
+{
+    struct key_cols *k = ctx;
+    k->table = table;
+    db_schema_columns(k->db, table, key_column, k);
+}
+
 static int key_columns(tp_db *db, char tables[][64], char cols[][64])
 {
-    sqlite3_stmt *st;
-    if (db_stmt(db, "sortkey.columns",
-                "SELECT m.name, substr(p.name, 1, length(p.name) - 8) "
-                "FROM sqlite_schema AS m, pragma_table_info(m.name) AS p "
-                "WHERE m.type = 'table' AND p.name LIKE '%\\_sortkey' "
-                "ESCAPE '\\' ORDER BY m.name, p.cid", &st) != TP_OK)
-        return -1;
-    int n = 0;
-    while (n < MAX_KEY_COLS && sqlite3_step(st) == SQLITE_ROW) {
-        snprintf(tables[n], 64, "%s", sqlite3_column_text(st, 0));
-        snprintf(cols[n], 64, "%s", sqlite3_column_text(st, 1));
-        n++;
-    }
-    db_stmt_done(st);
-    return n;
+    struct key_cols k = {.db = db, .tables = tables, .cols = cols};
+    return db_schema_tables(db, key_table, &k) ? k.n : -1;
 }
 
 /* Whether some row of table has column but not its key. The WHERE is the
