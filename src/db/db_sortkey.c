@@ -113,15 +113,17 @@ static int key_columns(tp_db *db, char tables[][64], char cols[][64])
     return db_schema_tables(db, key_table, &k) ? k.n : -1;
 }
 
-/* Whether some row of table has column but not its key. The WHERE is the
- * one of the <table>_<column>_sortkey_missing index (migration 9), so this
- * is a lookup in an index that is empty in normal use, not a scan. */
+/* Whether some row of table has column but not its key: a look into the
+ * <table>_<column>_sortkey_missing index (migration 9), which is empty in
+ * normal use. Named with INDEXED BY: with sqlite_stat1 present the planner
+ * chose another index of place and read every place row. */
 static tp_status keys_missing(tp_db *db, const char *table, const char *col,
                               bool *missing)
 {
-    char *sql = sqlite3_mprintf("SELECT 1 FROM \"%w\" WHERE \"%w_sortkey\" "
-                                "IS NULL AND \"%w\" IS NOT NULL LIMIT 1",
-                                table, col, col);
+    char *sql = sqlite3_mprintf("SELECT 1 FROM \"%w\" INDEXED BY "
+                                "\"%w_%w_sortkey_missing\" WHERE "
+                                "\"%w_sortkey\" IS NULL AND \"%w\" IS NOT NULL "
+                                "LIMIT 1", table, table, col, col, col);
     if (!sql)
         return TP_ERR_NOMEM;
     sqlite3_stmt *st = NULL;
@@ -155,9 +157,10 @@ tp_status db_sortkeys_fill(tp_db *db)
         if (!missing[i])
             continue;
         char *sql = sqlite3_mprintf(
-            "UPDATE \"%w\" SET \"%w_sortkey\" = tapian_sort_key(\"%w\") "
+            "UPDATE \"%w\" INDEXED BY \"%w_%w_sortkey_missing\" "
+            "SET \"%w_sortkey\" = tapian_sort_key(\"%w\") "
             "WHERE \"%w_sortkey\" IS NULL AND \"%w\" IS NOT NULL",
-            tables[i], cols[i], cols[i], cols[i], cols[i]);
+            tables[i], tables[i], cols[i], cols[i], cols[i], cols[i], cols[i]);
         if (!sql)
             return TP_ERR_NOMEM;
         s = db_exec(db, sql);
