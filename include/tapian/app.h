@@ -107,6 +107,10 @@ struct app {
     term_attr message_attr;
     /* kiosk mode (kiosk.c): quitting asks the admin PIN, idle locks */
     bool kiosk;
+    /* --slow-link: a list's current row is marked with > in the margin
+     * instead of drawn highlighted, so moving it rewrites two cells rather
+     * than two whole rows (about half the bytes of a line scrolled) */
+    bool slow_link;
     int idle_lock_seconds;      /* 0 = never */
     long long last_key_ms;      /* monotonic time of the last key */
     char sync_dir[256];         /* setting sync_dir, shown with its newest file */

@@ -58,6 +58,10 @@ tp_status db_backup_job_new(tp_db *db, const char *path,
     unlink(job->tmp);
     int rc = sqlite3_open_v2(job->tmp, &job->dest,
                              SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    /* Pages only pass through the copy's cache: keep it small. */
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(job->dest, "PRAGMA cache_size = -" DB_CACHE_KIB,
+                          NULL, NULL, NULL);
     if (rc == SQLITE_OK) {
         job->b = sqlite3_backup_init(job->dest, "main", db->conn, "main");
         rc = job->b ? SQLITE_OK : sqlite3_errcode(job->dest);

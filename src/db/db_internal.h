@@ -15,6 +15,7 @@
 
 #define DB_STMT_CACHE 48
 #define DB_DEFAULT_BUSY_MS 5000
+#define DB_CACHE_KIB "512"  /* page cache per connection (PRAGMA cache_size) */
 
 struct db_cached_stmt {
     char *key;          /* query name, or the SQL text for built queries */

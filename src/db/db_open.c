@@ -31,7 +31,11 @@ static tp_status configure(tp_db *db, const db_open_opts *opts)
     tp_status s = db_sortkey_register(db);
     if (s != TP_OK)
         return s;
-    return db_exec(db, "PRAGMA foreign_keys = ON");
+    /* A kiosk runs in 8 MB: SQLite's default page cache (2 MB) would be a
+     * quarter of it. The pages are in the operating system's file cache
+     * anyway; list pages and searches measured no slower (PERFORMANCE.md). */
+    return db_exec(db, "PRAGMA foreign_keys = ON; "
+                       "PRAGMA cache_size = -" DB_CACHE_KIB);
 }
 
 /* Reads the header facts without writing anything, so a file we refuse
