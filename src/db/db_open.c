@@ -119,6 +119,8 @@ static tp_status open_and_check(tp_db *db, const db_open_opts *opts)
     if (s != TP_OK)
         return s;
     s = configure(db, opts);
+    if (s == TP_ERR_BUSY)
+        return TP_ERR_LOCKED; /* cache_size reads the schema: a first lock */
     if (s != TP_OK)
         return s;
     long long version = 0, objects = 0;
@@ -165,6 +167,8 @@ static tp_status open_and_check(tp_db *db, const db_open_opts *opts)
         s = db_sortkeys_fill(db); /* rows written by the shell or pilot.sql */
     if (s == TP_OK)
         s = db_sync_init(db);
+    if (s == TP_ERR_BUSY)
+        return TP_ERR_LOCKED; /* still held after the busy timeout */
     if (s != TP_OK)
         return s;
     if (!db->read_only)
