@@ -104,9 +104,13 @@ static void draw(struct app *a)
     chrome_draw(a);
     if (cy >= 0 && cx >= 0) {
         curs_set(1);
+        leaveok(stdscr, FALSE);
         wmove(stdscr, cy, cx);
     } else {
-        curs_set(0);
+        /* A hidden cursor may stay wherever the update left it: ncurses
+         * then sends no move to park it (8 bytes a key on a list). Where
+         * it cannot be hidden, it is parked in the corner. */
+        leaveok(stdscr, curs_set(0) != ERR);
         wmove(stdscr, rows - 1, cols - 1);
     }
     wnoutrefresh(stdscr);

@@ -193,8 +193,10 @@ static void draw_row(struct list_view *l, const struct page_row *p, int y,
 {
     int attr = selected && !slow_link ? term_attr_of(TA_SELECTED) : (int)A_NORMAL;
     ui_fill(stdscr, y, 0, cols, attr);
+    /* Plain, as mutt's arrow_cursor: an attribute would cost its escape
+     * sequences twice a key. */
     if (selected && slow_link)
-        ui_str(stdscr, y, 0, ">", 1, term_attr_of(TA_SELECTED));
+        ui_str(stdscr, y, 0, ">", 1, A_NORMAL);
     int x = 1;
     for (size_t c = 0; c < l->n_cols && x < cols; c++) {
         int w = l->s->columns[c].width;
