@@ -102,6 +102,7 @@ struct app {
     int active_role;            /* index into roles: whose home menu */
     struct app_change *last_change; /* what u undoes */
     bool backup_due;            /* the daily backup is still to be checked */
+    db_backup_job *backup_job;  /* the daily backup under way, or NULL */
     struct view *top;
     bool quit;
     bool thai_keyboard;
@@ -112,6 +113,10 @@ struct app {
     term_attr message_attr;
     /* kiosk mode (kiosk.c): quitting asks the admin PIN, idle locks */
     bool kiosk;
+    /* --slow-link: a list's current row is marked with > in the margin
+     * instead of drawn highlighted, so moving it rewrites two cells rather
+     * than two whole rows (about half the bytes of a line scrolled) */
+    bool slow_link;
     int idle_lock_seconds;      /* 0 = never */
     long long last_key_ms;      /* monotonic time of the last key */
     char sync_dir[256];         /* setting sync_dir, shown with its newest file */
@@ -134,6 +139,8 @@ void app_message(struct app *a, term_attr attr, const char *fmt, ...)
 /* Saves drafts of every open view. */
 void app_save_drafts(struct app *a);
 bool app_unsaved(const struct app *a);
+/* Monotonic milliseconds, for idle times. */
+long long app_now_ms(void);
 
 /* After the identity screen: records who is logged in (user_id, person_id,
  * roles, the db layer's login and roles) and shows that role's home. Returns

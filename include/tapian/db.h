@@ -171,6 +171,18 @@ tp_status db_backup(tp_db *db, const char *path);
 tp_status db_backup_rotating(tp_db *db, const char *reason, char *made);
 /* A "daily" rotating backup unless the newest one is less than a day old. */
 tp_status db_backup_daily(tp_db *db);
+/* The same, in slices, so that the program keeps answering keys while a
+ * large file is copied (the province file takes many seconds):
+ * db_backup_daily_begin sets *job to NULL when no backup is due (or the file
+ * is read-only); db_backup_job_step copies for about budget_ms and sets
+ * *done once the copy is in place and old ones pruned; after done or an
+ * error, free the job. Freeing an unfinished job removes its partial copy.
+ * Writes through this connection meanwhile go into the copy; a write by
+ * another program restarts it. */
+typedef struct db_backup_job db_backup_job;
+tp_status db_backup_daily_begin(tp_db *db, db_backup_job **job);
+tp_status db_backup_job_step(db_backup_job *job, int budget_ms, bool *done);
+void db_backup_job_free(db_backup_job *job);
 /* Puts the database in file in place of the open one: file must open as a
  * tapian database of this version and pass db_check; the current contents
  * go to a rotating backup first (its path into made, as above). The copy is

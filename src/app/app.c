@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "tapian/app.h"
 #include "tapian/i18n.h"
@@ -13,6 +14,16 @@
 /* An idle turn after this long without a key saves drafts, so what was
  * typed is on disk within a second of the last key. */
 #define IDLE_MS 1000
+/* The daily backup copies for this long between looks at the keyboard, so
+ * a key waits at most about this long while it runs. */
+#define BACKUP_SLICE_MS 20
+
+long long app_now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
 
 void app_push(struct app *a, struct view *v)
 {
@@ -93,9 +104,13 @@ static void draw(struct app *a)
     chrome_draw(a);
     if (cy >= 0 && cx >= 0) {
         curs_set(1);
+        leaveok(stdscr, FALSE);
         wmove(stdscr, cy, cx);
     } else {
-        curs_set(0);
+        /* A hidden cursor may stay wherever the update left it: ncurses
+         * then sends no move to park it (8 bytes a key on a list). Where
+         * it cannot be hidden, it is parked in the corner. */
+        leaveok(stdscr, curs_set(0) != ERR);
         wmove(stdscr, rows - 1, cols - 1);
     }
     wnoutrefresh(stdscr);
@@ -196,28 +211,48 @@ static void handle(struct app *a, term_event *ev)
         a->dirty = true;
 }
 
-/* Once per run, when the user is idle: not being able to back up is no
- * reason to refuse working, but it is said. */
+/* Once per run, when the user is first idle: not being able to back up is
+ * no reason to refuse working, but it is said. The copy is made in slices
+ * between keys (backup_slice), so a province-sized file does not freeze the
+ * screen for the seconds it takes. */
 static void daily_backup(struct app *a)
 {
     if (!a->backup_due || !a->db || db_is_read_only(a->db))
         return;
     a->backup_due = false;
-    if (db_backup_daily(a->db) != TP_OK)
+    if (db_backup_daily_begin(a->db, &a->backup_job) != TP_OK)
         app_message(a, TA_ERROR, "%s (%s)", _("the daily backup failed"),
                     db_last_error(a->db));
+}
+
+static void backup_slice(struct app *a)
+{
+    bool done;
+    tp_status st = db_backup_job_step(a->backup_job, BACKUP_SLICE_MS, &done);
+    if (st != TP_OK)
+        app_message(a, TA_ERROR, "%s (%s)", _("the daily backup failed"),
+                    db_last_error(a->db));
+    if (st != TP_OK || done) {
+        db_backup_job_free(a->backup_job);
+        a->backup_job = NULL;
+    }
 }
 
 int app_run(struct app *a)
 {
     a->dirty = true;
+    long long idle_since = 0;
     while (!a->quit && a->top) {
         if (a->dirty) {
             draw(a);
             a->dirty = false;
         }
         term_event ev;
-        term_read(&ev, IDLE_MS);
+        /* While a backup is under way, no waiting: a slice is copied
+         * whenever no key is waiting. */
+        term_read(&ev, a->backup_job ? 0 : IDLE_MS);
+        if (ev.type != EV_NONE)
+            idle_since = 0;
         switch (ev.type) {
         case EV_HANGUP:
         case EV_EOF:
@@ -228,6 +263,15 @@ int app_run(struct app *a)
             a->dirty = true;
             break;
         case EV_NONE:
+            if (a->backup_job) {
+                backup_slice(a);
+                /* the idle turn's work, still once a second */
+                if (!idle_since)
+                    idle_since = app_now_ms();
+                if (app_now_ms() - idle_since < IDLE_MS)
+                    break;
+                idle_since = app_now_ms();
+            }
             app_save_drafts(a);
             daily_backup(a);
             kiosk_idle(a);
@@ -237,6 +281,9 @@ int app_run(struct app *a)
             break;
         }
     }
+    /* Quitting does not wait for the copy: the next start makes it. */
+    db_backup_job_free(a->backup_job);
+    a->backup_job = NULL;
     while (a->top)
         app_pop(a);
     return 0;

@@ -14,13 +14,6 @@
 
 #define DEFAULT_IDLE_MINUTES 10
 
-static long long now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 void kiosk_configure(struct app *a, bool forced, int idle_seconds)
 {
     char v[256];
@@ -36,19 +29,19 @@ void kiosk_configure(struct app *a, bool forced, int idle_seconds)
         minutes = atoi(v);
     a->idle_lock_seconds = idle_seconds > 0 ? idle_seconds
                                             : (minutes > 0 ? minutes * 60 : 0);
-    a->last_key_ms = now_ms();
+    a->last_key_ms = app_now_ms();
 }
 
 void kiosk_key(struct app *a)
 {
-    a->last_key_ms = now_ms();
+    a->last_key_ms = app_now_ms();
 }
 
 void kiosk_idle(struct app *a)
 {
     if (!a->kiosk || a->idle_lock_seconds <= 0 || !a->user_id[0])
         return;
-    if (now_ms() - a->last_key_ms < (long long)a->idle_lock_seconds * 1000)
+    if (app_now_ms() - a->last_key_ms < (long long)a->idle_lock_seconds * 1000)
         return;
     /* Drafts are stored under the login, so they wait for its return. */
     app_save_drafts(a);
@@ -62,7 +55,7 @@ void kiosk_idle(struct app *a)
     app_push(a, login_view_new(a));
     app_message(a, TA_NOTICE, "%s",
                 _("Locked after a while without keys; your typing is kept"));
-    a->last_key_ms = now_ms();
+    a->last_key_ms = app_now_ms();
 }
 
 void sync_info(const char *dir, char *buf, size_t size)

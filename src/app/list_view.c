@@ -260,10 +260,14 @@ static void draw_header(struct list_view *l, int y, int cols)
 }
 
 static void draw_row(struct list_view *l, const struct page_row *p, int y,
-                     int cols, bool selected)
+                     int cols, bool selected, bool slow_link)
 {
-    int attr = selected ? term_attr_of(TA_SELECTED) : (int)A_NORMAL;
+    int attr = selected && !slow_link ? term_attr_of(TA_SELECTED) : (int)A_NORMAL;
     ui_fill(stdscr, y, 0, cols, attr);
+    /* Plain, as mutt's arrow_cursor: an attribute would cost its escape
+     * sequences twice a key. */
+    if (selected && slow_link)
+        ui_str(stdscr, y, 0, ">", 1, A_NORMAL);
     int x = 1;
     for (size_t c = 0; c < l->n_cols && x < cols; c++) {
         int w = l->s->columns[c].width;
@@ -324,7 +328,7 @@ static void list_draw(struct app *a, struct view *v, int top, int height,
     draw_header(l, top + 1, cols);
     for (int i = 0; i < l->page_rows && i < l->visible; i++)
         draw_row(l, &l->page[i], rows_top + i, cols,
-                 l->top + i == l->selected);
+                 l->top + i == l->selected, a->slow_link);
     if (l->prompt) {
         int y = top + height - 1;
         const char *label = l->prompt_for == 'x'   ? _("Export to CSV file:")

@@ -29,6 +29,7 @@ static void usage(FILE *out)
             "  --kiosk          %s\n"
             "  --idle-seconds N %s\n"
             "  --mono           %s\n"
+            "  --slow-link      %s\n"
             "  --headless FILE  %s\n"
             "  --dump FILE      %s\n"
             "  --size COLSxROWS %s\n"
@@ -72,6 +73,8 @@ static void usage(FILE *out)
             _("with kiosk mode: lock after N seconds without keys (default: "
               "the setting kiosk_idle_minutes, else 10 minutes)"),
             _("no colours (also when NO_COLOR is set)"),
+            _("for slow connections: lists mark the current row with > "
+              "instead of highlighting it (also TAPIAN_SLOW_LINK=1)"),
             _("run without a terminal, reading keys from FILE (for tests)"),
             _("with --headless: write screen dumps to FILE"),
             _("with --headless: the screen size (default 80x24)"),
@@ -99,7 +102,7 @@ static void usage(FILE *out)
 }
 
 enum { OPT_DB = 256, OPT_SCREENS, OPT_USER, OPT_RO, OPT_MONO, OPT_HEADLESS, OPT_DUMP,
-       OPT_SIZE, OPT_KIOSK, OPT_IDLE };
+       OPT_SIZE, OPT_KIOSK, OPT_IDLE, OPT_SLOW };
 
 static const struct option long_opts[] = {
     {"db", required_argument, NULL, OPT_DB},
@@ -112,6 +115,7 @@ static const struct option long_opts[] = {
     {"size", required_argument, NULL, OPT_SIZE},
     {"kiosk", no_argument, NULL, OPT_KIOSK},
     {"idle-seconds", required_argument, NULL, OPT_IDLE},
+    {"slow-link", no_argument, NULL, OPT_SLOW},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -125,6 +129,7 @@ struct options {
     const char *user;
     bool read_only;
     bool kiosk;
+    bool slow_link;
     int idle_seconds;
     term_opts term;
 };
@@ -143,6 +148,7 @@ static int parse_args(int argc, char **argv, struct options *o)
         case OPT_RO: o->read_only = true; break;
         case OPT_MONO: o->term.monochrome = true; break;
         case OPT_KIOSK: o->kiosk = true; break;
+        case OPT_SLOW: o->slow_link = true; break;
         case OPT_IDLE:
             o->idle_seconds = atoi(optarg);
             if (o->idle_seconds < 1) {
@@ -284,6 +290,8 @@ int main(int argc, char **argv)
         return 1;
     }
     kiosk_configure(&a, o.kiosk, o.idle_seconds);
+    const char *slow = getenv("TAPIAN_SLOW_LINK");
+    a.slow_link = o.slow_link || (slow && strcmp(slow, "1") == 0);
     if (a.demo)
         tour_go(&a, 0);
     else

@@ -33,6 +33,15 @@ if [ ! -f "$root/.done" ]; then
 fi
 out=build/cross-$arch
 lib=$root/usr/lib/$triplet
+# Debian ships some libraries in /lib (ncurses, tinfo, crypt), the rest in
+# /usr/lib; the links below name each where its package put it.
+lib_of() {
+    for d in "$root/lib/$triplet" "$lib"; do
+        [ -e "$d/$1" ] && { echo "$d/$1"; return; }
+    done
+    echo "cross.sh: $1 is not in the $arch sysroot" >&2
+    exit 1
+}
 cc=$triplet-gcc
 flags="-std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror -Wshadow -Wformat=2
  -Wstrict-prototypes -Wmissing-prototypes -Wcast-qual -Wwrite-strings -Wundef
@@ -50,8 +59,11 @@ done
 # The libraries by full path in the sysroot (their .so links are absolute
 # and would point at the host); -rpath-link finds their own dependencies.
 # shellcheck disable=SC2086
+libs=""
+for so in libncursesw.so.6 libtinfo.so.6 libsqlite3.so.0 libthai.so.0 \
+          libunistring.so.2 libinih.so.1 libcrypt.so.1 libcsv.so.3; do
+    libs="$libs $(lib_of $so)"
+done
 $cc -o "$out/tapian" $objs -L"$lib" -Wl,-rpath-link,"$lib" \
-    "$lib/libncursesw.so.6" "$lib/libtinfo.so.6" "$lib/libsqlite3.so.0" \
-    "$lib/libthai.so.0" "$lib/libunistring.so.2" "$lib/libinih.so.1" \
-    "$lib/libcrypt.so.1" "$lib/libcsv.so.3"
+    -Wl,-rpath-link,"$root/lib/$triplet" $libs
 file "$out/tapian"

@@ -11,9 +11,11 @@
 #include <stdbool.h>
 
 #include "tapian/db.h"
+#include "tapian/db_records.h"
 
 #define DB_STMT_CACHE 48
 #define DB_DEFAULT_BUSY_MS 5000
+#define DB_CACHE_KIB "512"  /* page cache per connection (PRAGMA cache_size) */
 
 struct db_cached_stmt {
     char *key;          /* query name, or the SQL text for built queries */
@@ -39,6 +41,7 @@ struct tp_db {
     struct db_sync_table *sync_tables; /* NULL until db_open is done */
     size_t n_sync_tables;
     struct db_list_memo *list_memo; /* list counts (db_list_memo.c) */
+    struct db_schema *schema; /* tables and columns (db_schema.c), or NULL */
 };
 
 /* A table whose rows travel in sync packs (db_sync_session.c). */
@@ -104,6 +107,13 @@ int db_bind_value(sqlite3_stmt *st, int i, const db_value *v);
 tp_status db_query_int(tp_db *db, const char *key, const char *sql,
                        const char *text_param, long long *out);
 
+/* A read transaction around several queries, so that the file is locked
+ * and its header checked once instead of once per statement; *own is false
+ * when a transaction was already open (then nothing is begun or ended).
+ * db_read_end returns s, or the failure to end. */
+tp_status db_read_begin(tp_db *db, bool *own);
+tp_status db_read_end(tp_db *db, bool own, tp_status s);
+
 /* ---- open helpers (db_migrate.c) ---- */
 /* Number of NNN_*.sql migrations compiled in. */
 int db_migration_count(void);
@@ -111,6 +121,33 @@ tp_status db_migrate(tp_db *db, int from_version, bool is_new,
                      const db_open_opts *opts);
 /* Online copy of the open database to path (db_backup.c). */
 tp_status db_backup_to(tp_db *db, const char *path);
+/* A copy to path made in steps (db_backup_job_step); on_done (may be NULL)
+ * runs once the copy is in place. */
+typedef void (*db_backup_done_fn)(tp_db *db, const char *path);
+tp_status db_backup_job_new(tp_db *db, const char *path,
+                            db_backup_done_fn on_done, db_backup_job **out);
+/* Copies all at once, then frees the job. */
+tp_status db_backup_job_run(db_backup_job *job);
+
+/* ---- the schema as this connection sees it (db_schema.c) ---- */
+/* Names are matched exactly (as the schema spells them); sqlite_ tables
+ * are never found. */
+bool db_schema_has_table(tp_db *db, const char *table);
+/* Whether table has column; fn (may be NULL) gets its declaration. */
+bool db_schema_column(tp_db *db, const char *table, const char *column,
+                      db_column_fn fn, void *ctx);
+/* fn for each column of table in declaration order; false when there is
+ * no such table. */
+bool db_schema_columns(tp_db *db, const char *table, db_column_fn fn,
+                       void *ctx);
+/* fn for each table (sqlite_ ones left out), by name. */
+bool db_schema_tables(tp_db *db, void (*fn)(void *ctx, const char *table),
+                      void *ctx);
+/* Whether table.column is a foreign key to ref_table. */
+bool db_schema_refers(tp_db *db, const char *table, const char *column,
+                      const char *ref_table);
+/* Drops the picture (after a restore put another file's pages in place). */
+void db_schema_forget(tp_db *db);
 
 /* ---- schema names and permissions (db_columns.c, db_permit.c) ---- */
 /* Whether table is a table (not an sqlite_ internal one) of the schema. */

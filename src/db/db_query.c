@@ -158,7 +158,12 @@ tp_status db_meeting_attendees(tp_db *db, const char *meeting_id, int *n)
 
 /* Pilot tambons: marked wave 'pilot' themselves or holding a pilot village.
  * Villages and groups count directly; meetings held in the tambon or in
- * one of its villages. */
+ * one of its live villages. The meetings come from meeting_tally (migration
+ * 004: a live meeting's tambon, through its village), an index range with
+ * no table rows read, less those of tombstoned villages, which the tally
+ * still counts under the tambon. Counting them from `meeting` read every
+ * meeting row of the three tambons at each start: about 2,000 pages of the
+ * province file before the home screen. */
 tp_status db_tambon_counts(tp_db *db, db_tambon_count_fn fn, void *ctx)
 {
     sqlite3_stmt *st;
@@ -166,18 +171,20 @@ tp_status db_tambon_counts(tp_db *db, db_tambon_count_fn fn, void *ctx)
         "WITH t AS (SELECT id, name FROM place p WHERE kind = 'tambon' "
         "  AND deleted_at IS NULL AND (wave = 'pilot' OR EXISTS (SELECT 1 "
         "  FROM place v WHERE v.parent_id = p.id AND v.wave = 'pilot' "
-        "  AND v.deleted_at IS NULL))), "
-        "area AS (SELECT t.id AS tambon, t.id AS place FROM t UNION ALL "
-        "  SELECT t.id, v.id FROM t JOIN place v ON v.parent_id = t.id "
-        "  WHERE v.deleted_at IS NULL) "
+        "  AND v.deleted_at IS NULL))) "
         "SELECT t.name, "
         " (SELECT count(*) FROM place v WHERE v.parent_id = t.id "
         "   AND v.kind = 'village' AND v.deleted_at IS NULL), "
-        " (SELECT count(*) FROM area a JOIN finance_group g "
-        "   ON g.place_id = a.place WHERE a.tambon = t.id "
-        "   AND g.deleted_at IS NULL), "
-        " (SELECT count(*) FROM area a JOIN meeting m ON m.place_id = a.place "
-        "   WHERE a.tambon = t.id AND m.deleted_at IS NULL) "
+        " (SELECT count(*) FROM finance_group g WHERE g.place_id = t.id "
+        "   AND g.deleted_at IS NULL) + "
+        " (SELECT count(*) FROM place v JOIN finance_group g "
+        "   ON g.place_id = v.id WHERE v.parent_id = t.id "
+        "   AND v.deleted_at IS NULL AND g.deleted_at IS NULL), "
+        " (SELECT count(*) FROM meeting_tally mt WHERE mt.tambon_id = t.id "
+        "   AND mt.live = 1) - "
+        " (SELECT count(*) FROM place v JOIN meeting m ON m.place_id = v.id "
+        "   WHERE v.parent_id = t.id AND v.deleted_at IS NOT NULL "
+        "   AND m.deleted_at IS NULL) "
         "FROM t ORDER BY t.name COLLATE THAI, t.id", &st);
     if (s != TP_OK)
         return s;

@@ -91,11 +91,23 @@ static void prune(const char *dir, const char *base)
     free_list(names, n);
 }
 
-tp_status db_backup_rotating(tp_db *db, const char *reason, char *made)
+/* Prunes after each new rotating backup is in place. */
+static void pruned(tp_db *db, const char *path)
+{
+    (void)path;
+    char dir[PATH_SIZE];
+    const char *base;
+    if (backup_dir(db, dir, &base) == TP_OK)
+        prune(dir, base);
+}
+
+/* A job writing the next rotating backup for reason. */
+static tp_status rotating_job(tp_db *db, const char *reason,
+                              db_backup_job **job, char path[PATH_SIZE])
 {
     if (!db || !reason || !*reason || strchr(reason, '/'))
         return TP_ERR_INVALID;
-    char dir[PATH_SIZE], path[PATH_SIZE];
+    char dir[PATH_SIZE];
     const char *base;
     tp_status s = backup_dir(db, dir, &base);
     if (s != TP_OK)
@@ -109,24 +121,31 @@ tp_status db_backup_rotating(tp_db *db, const char *reason, char *made)
      * sorting the names keeps them in the order they were made (pruning
      * relies on it). */
     for (int k = 1; k < 100; k++) {
-        int w = snprintf(path, sizeof path, "%s/%s-%s-%02d-%s.db", dir, base,
+        int w = snprintf(path, PATH_SIZE, "%s/%s-%s-%02d-%s.db", dir, base,
                          stamp, k, reason);
-        if (w < 0 || w >= (int)sizeof path)
+        if (w < 0 || w >= PATH_SIZE)
             return TP_ERR_TOO_LONG;
         if (access(path, F_OK) != 0)
             break;
     }
-    s = db_backup_to(db, path);
-    if (s != TP_OK)
-        return s;
-    prune(dir, base);
-    if (made)
-        snprintf(made, PATH_SIZE, "%s", path);
-    return TP_OK;
+    return db_backup_job_new(db, path, pruned, job);
 }
 
-tp_status db_backup_daily(tp_db *db)
+tp_status db_backup_rotating(tp_db *db, const char *reason, char *made)
 {
+    char path[PATH_SIZE];
+    db_backup_job *job;
+    tp_status s = rotating_job(db, reason, &job, path);
+    if (s == TP_OK)
+        s = db_backup_job_run(job);
+    if (s == TP_OK && made)
+        snprintf(made, PATH_SIZE, "%s", path);
+    return s;
+}
+
+tp_status db_backup_daily_begin(tp_db *db, db_backup_job **job)
+{
+    *job = NULL;
     if (!db || db->read_only)
         return TP_OK;
     char dir[PATH_SIZE];
@@ -145,7 +164,17 @@ tp_status db_backup_daily(tp_db *db)
             fresh = time(NULL) - sb.st_mtime < 24 * 60 * 60;
     }
     free_list(names, n);
-    return fresh ? TP_OK : db_backup_rotating(db, "daily", NULL);
+    if (fresh)
+        return TP_OK;
+    char path[PATH_SIZE];
+    return rotating_job(db, "daily", job, path);
+}
+
+tp_status db_backup_daily(tp_db *db)
+{
+    db_backup_job *job;
+    tp_status s = db_backup_daily_begin(db, &job);
+    return s == TP_OK && job ? db_backup_job_run(job) : s;
 }
 
 /* The whole of src copied into db's main database, as one transaction. */
@@ -195,6 +224,7 @@ tp_status db_restore_file(tp_db *db, const char *file, char *made)
     if (s == TP_OK) {
         s = copy_in(db, src);
         db_stmt_cache_clear(db); /* the schema may differ in details */
+        db_schema_forget(db);
     }
     db_close(&src);
     return s;

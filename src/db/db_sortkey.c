@@ -78,24 +78,62 @@ tp_status db_sortkey_set(tp_db *db, const char *table, const char *id,
     return rc == SQLITE_DONE ? TP_OK : db_fail(db, rc, NULL);
 }
 
-/* Every table.column that has a <column>_sortkey beside it. */
+/* Every table.column that has a <column>_sortkey beside it, found in the
+ * connection's picture of the schema. */
+struct key_cols {
+    tp_db *db;
+    char (*tables)[64], (*cols)[64];
+    int n;
+    const char *table;
+};
+
+static void key_column(void *ctx, const char *name, const char *decl_type,
+                       bool not_null)
+{
+    struct key_cols *k = ctx;
+    (void)decl_type, (void)not_null;
+    if (k->n >= MAX_KEY_COLS || !db_is_sortkey_column(name))
+        return;
+    int base = (int)(strlen(name) - strlen(SORTKEY_SUFFIX));
+    snprintf(k->tables[k->n], 64, "%s", k->table);
+    snprintf(k->cols[k->n], 64, "%.*s", base, name);
+    k->n++;
+}
+
+static void key_table(void *ctx, const char *table)
+{
+    struct key_cols *k = ctx;
+    k->table = table;
+    db_schema_columns(k->db, table, key_column, k);
+}
+
 static int key_columns(tp_db *db, char tables[][64], char cols[][64])
 {
-    sqlite3_stmt *st;
-    if (db_stmt(db, "sortkey.columns",
-                "SELECT m.name, substr(p.name, 1, length(p.name) - 8) "
-                "FROM sqlite_schema AS m, pragma_table_info(m.name) AS p "
-                "WHERE m.type = 'table' AND p.name LIKE '%\\_sortkey' "
-                "ESCAPE '\\' ORDER BY m.name, p.cid", &st) != TP_OK)
-        return -1;
-    int n = 0;
-    while (n < MAX_KEY_COLS && sqlite3_step(st) == SQLITE_ROW) {
-        snprintf(tables[n], 64, "%s", sqlite3_column_text(st, 0));
-        snprintf(cols[n], 64, "%s", sqlite3_column_text(st, 1));
-        n++;
-    }
-    db_stmt_done(st);
-    return n;
+    struct key_cols k = {.db = db, .tables = tables, .cols = cols};
+    return db_schema_tables(db, key_table, &k) ? k.n : -1;
+}
+
+/* Whether some row of table has column but not its key: a look into the
+ * <table>_<column>_sortkey_missing index (migration 11), which is empty in
+ * normal use. Named with INDEXED BY: with sqlite_stat1 present the planner
+ * chose another index of place and read every place row. */
+static tp_status keys_missing(tp_db *db, const char *table, const char *col,
+                              bool *missing)
+{
+    char *sql = sqlite3_mprintf("SELECT 1 FROM \"%w\" INDEXED BY "
+                                "\"%w_%w_sortkey_missing\" WHERE "
+                                "\"%w_sortkey\" IS NULL AND \"%w\" IS NOT NULL "
+                                "LIMIT 1", table, table, col, col, col);
+    if (!sql)
+        return TP_ERR_NOMEM;
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db->conn, sql, -1, &st, NULL);
+    sqlite3_free(sql);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    *missing = rc == SQLITE_ROW;
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? TP_OK : db_fail(db, rc, NULL);
 }
 
 tp_status db_sortkeys_fill(tp_db *db)
@@ -103,19 +141,26 @@ tp_status db_sortkeys_fill(tp_db *db)
     if (db->read_only)
         return TP_OK;
     char tables[MAX_KEY_COLS][64], cols[MAX_KEY_COLS][64];
-    int n = key_columns(db, tables, cols);
+    bool missing[MAX_KEY_COLS] = {false};
+    bool own;
+    tp_status s = db_read_begin(db, &own);
+    int n = s == TP_OK ? key_columns(db, tables, cols) : 0;
     if (n < 0)
-        return TP_ERR_IO;
-    tp_status s = TP_OK;
+        s = TP_ERR_IO;
+    /* Looked for in one read transaction: no write lock is taken (and no
+     * other writer waited for) unless a key is missing. */
+    for (int i = 0; i < n && s == TP_OK; i++)
+        if (db_has_column(db, tables[i], cols[i]))
+            s = keys_missing(db, tables[i], cols[i], &missing[i]);
+    s = db_read_end(db, own, s);
     for (int i = 0; i < n && s == TP_OK; i++) {
-        if (!db_has_column(db, tables[i], cols[i]))
+        if (!missing[i])
             continue;
-        /* Only rows without a key: one scan of the table when none is
-         * missing, which is every open but the first after a bulk load. */
         char *sql = sqlite3_mprintf(
-            "UPDATE \"%w\" SET \"%w_sortkey\" = tapian_sort_key(\"%w\") "
+            "UPDATE \"%w\" INDEXED BY \"%w_%w_sortkey_missing\" "
+            "SET \"%w_sortkey\" = tapian_sort_key(\"%w\") "
             "WHERE \"%w_sortkey\" IS NULL AND \"%w\" IS NOT NULL",
-            tables[i], cols[i], cols[i], cols[i], cols[i]);
+            tables[i], tables[i], cols[i], cols[i], cols[i], cols[i], cols[i]);
         if (!sql)
             return TP_ERR_NOMEM;
         s = db_exec(db, sql);

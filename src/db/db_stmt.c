@@ -183,6 +183,20 @@ tp_status db_query_int(tp_db *db, const char *key, const char *sql,
 
 /* ---- transactions ---------------------------------------------------------- */
 
+tp_status db_read_begin(tp_db *db, bool *own)
+{
+    *own = sqlite3_get_autocommit(db->conn) != 0;
+    return *own ? db_exec(db, "BEGIN") : TP_OK;
+}
+
+tp_status db_read_end(tp_db *db, bool own, tp_status s)
+{
+    if (!own || sqlite3_get_autocommit(db->conn) != 0)
+        return s;
+    tp_status c = db_exec(db, "COMMIT");
+    return s != TP_OK ? s : c;
+}
+
 tp_status db_begin(tp_db *db)
 {
     if (db->read_only)

@@ -23,79 +23,72 @@ static bool is_reference(const char *t)
     return false;
 }
 
-static tp_status load_columns(tp_db *db, struct db_sync_table *t)
+/* Tables and columns come from the connection's picture of the schema
+ * (db_schema.c): no query per table at every start. */
+struct sync_scan {
+    tp_db *db;
+    struct db_sync_table *ts, *cur;
+    size_t n;
+    bool nomem;
+};
+
+static void add_column(void *ctx, const char *name, const char *decl_type,
+                       bool not_null)
 {
-    sqlite3_stmt *st;
-    tp_status s = db_stmt(db, "sync.cols",
-                          "SELECT name FROM pragma_table_info(?1) ORDER BY cid",
-                          &st);
-    if (s != TP_OK)
-        return s;
-    sqlite3_bind_text(st, 1, t->name, -1, SQLITE_STATIC);
-    t->version_col = t->updated_col = -1;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        char **c = realloc(t->cols, (size_t)(t->ncol + 1) * sizeof *c);
-        if (!c) {
-            db_stmt_done(st);
-            return TP_ERR_NOMEM;
-        }
-        t->cols = c;
-        const char *name = (const char *)sqlite3_column_text(st, 0);
-        if (strcmp(name, "version") == 0)
-            t->version_col = t->ncol;
-        else if (strcmp(name, "updated_at") == 0)
-            t->updated_col = t->ncol;
-        c[t->ncol++] = strdup(name);
-        if (!c[t->ncol - 1]) {
-            db_stmt_done(st);
-            return TP_ERR_NOMEM;
-        }
+    struct sync_scan *sc = ctx;
+    struct db_sync_table *t = sc->cur;
+    (void)decl_type, (void)not_null;
+    char **c = sc->nomem ? NULL : realloc(t->cols, (size_t)(t->ncol + 1) * sizeof *c);
+    if (!c || !(c[t->ncol] = strdup(name))) {
+        if (c)
+            t->cols = c;
+        sc->nomem = true;
+        return;
     }
-    db_stmt_done(st);
-    return rc == SQLITE_DONE ? TP_OK : db_fail(db, rc, NULL);
+    t->cols = c;
+    if (strcmp(name, "version") == 0)
+        t->version_col = t->ncol;
+    else if (strcmp(name, "updated_at") == 0)
+        t->updated_col = t->ncol;
+    t->ncol++;
+}
+
+/* Record tables are those with the base columns; `site` is the file's own
+ * list of machines and travels in the pack header instead. */
+static void add_table(void *ctx, const char *name)
+{
+    struct sync_scan *sc = ctx;
+    if (sc->nomem || strcmp(name, "site") == 0 || strcmp(name, "audit_log") == 0 ||
+        !db_schema_column(sc->db, name, "site_id", NULL, NULL) ||
+        !db_schema_column(sc->db, name, "version", NULL, NULL))
+        return;
+    struct db_sync_table *g = realloc(sc->ts, (sc->n + 1) * sizeof *g);
+    if (!g) {
+        sc->nomem = true;
+        return;
+    }
+    sc->ts = g;
+    struct db_sync_table *t = sc->cur = &g[sc->n];
+    memset(t, 0, sizeof *t);
+    t->version_col = t->updated_col = -1;
+    if (!(t->name = strdup(name))) {
+        sc->nomem = true;
+        return;
+    }
+    sc->n++;
+    t->reference = is_reference(name);
+    db_schema_columns(sc->db, name, add_column, sc);
 }
 
 tp_status db_sync_init(tp_db *db)
 {
-    /* Record tables are those with the base columns; `site` is the file's
-     * own list of machines and travels in the pack header instead. */
-    sqlite3_stmt *st;
-    tp_status s = db_stmt(
-        db, "sync.tables",
-        "SELECT m.name FROM sqlite_schema m WHERE m.type = 'table' "
-        "AND m.name NOT IN ('site', 'audit_log') "
-        "AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) WHERE name = 'site_id') "
-        "AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) WHERE name = 'version') "
-        "ORDER BY m.name", &st);
-    if (s != TP_OK)
-        return s;
-    int rc;
-    size_t n = 0;
-    struct db_sync_table *ts = NULL;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        struct db_sync_table *g = realloc(ts, (n + 1) * sizeof *g);
-        if (!g)
-            break;
-        ts = g;
-        memset(&ts[n], 0, sizeof ts[n]);
-        ts[n].name = strdup((const char *)sqlite3_column_text(st, 0));
-        if (!ts[n].name)
-            break;
-        ts[n].reference = is_reference(ts[n].name);
-        n++;
-    }
-    db_stmt_done(st);
-    db->sync_tables = ts;
-    db->n_sync_tables = n;
-    if (rc != SQLITE_DONE)
-        return rc == SQLITE_ROW ? TP_ERR_NOMEM : db_fail(db, rc, NULL);
-    for (size_t i = 0; i < n; i++) {
-        s = load_columns(db, &ts[i]);
-        if (s != TP_OK)
-            return s;
-    }
-    return TP_OK;
+    struct sync_scan sc = {.db = db};
+    bool ok = db_schema_tables(db, add_table, &sc);
+    db->sync_tables = sc.ts;
+    db->n_sync_tables = sc.n;
+    if (sc.nomem)
+        return TP_ERR_NOMEM;
+    return ok ? TP_OK : TP_ERR_IO;
 }
 
 void db_sync_free(tp_db *db)

@@ -77,6 +77,59 @@ static void test_daily_once_a_day(void **state)
     tdir_remove(&t);
 }
 
+/* The program makes the daily backup in slices between keys: each step
+ * copies a little, a note saved meanwhile is in the copy, and leaving
+ * before the end leaves no partial file (the next start makes it). */
+static void test_daily_in_slices(void **state)
+{
+    (void)state;
+    struct tdir t;
+    tdir_make(&t);
+    tp_db *db = open_db(&t);
+    db_backup_job *job = NULL;
+    assert_int_equal(db_backup_daily_begin(db, &job), TP_OK);
+    assert_non_null(job);
+    db_backup_job_free(job); /* given up before the end */
+    assert_int_equal(count_backups(&t), 0);
+
+    assert_int_equal(db_backup_daily_begin(db, &job), TP_OK);
+    assert_non_null(job);
+    bool done = false;
+    int steps = 0;
+    char id[37];
+    while (!done) {
+        /* a budget of 0 ms: one step of the copy per call */
+        assert_int_equal(db_backup_job_step(job, 0, &done), TP_OK);
+        if (steps++ == 0)
+            assert_int_equal(db_note_add(db, "ระหว่างสำรอง", "", id), TP_OK);
+        assert_true(steps < 100000);
+    }
+    db_backup_job_free(job);
+    assert_true(steps > 1); /* the pilot file is more than one step */
+    assert_int_equal(count_backups(&t), 1);
+    /* the copy is whole, and has the note written while it was made */
+    char dir[160];
+    snprintf(dir, sizeof dir, "%s/backups", t.dir);
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    char made[512] = "";
+    for (struct dirent *e; (e = readdir(d));)
+        if (e->d_name[0] != '.')
+            snprintf(made, sizeof made, "%s/%s", dir, e->d_name);
+    closedir(d);
+    tp_db *copy = NULL;
+    db_open_opts rw = {.user = "ทดสอบ"};
+    assert_int_equal(db_open(made, &rw, &copy), TP_OK);
+    assert_int_equal(db_check(copy, NULL, NULL), TP_OK);
+    assert_int_equal(notes_titled(copy, "ระหว่างสำรอง"), 1);
+    db_close(&copy);
+    /* done for today */
+    assert_int_equal(db_backup_daily_begin(db, &job), TP_OK);
+    assert_null(job);
+    db_close(&db);
+    tdir_remove(&t);
+}
+
 static void test_restore_brings_back_and_keeps_current(void **state)
 {
     (void)state;
@@ -115,6 +168,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_rotation_keeps_the_newest),
         cmocka_unit_test(test_daily_once_a_day),
+        cmocka_unit_test(test_daily_in_slices),
         cmocka_unit_test(test_restore_brings_back_and_keeps_current),
     };
     return cmocka_run_group_tests_name("db_backups", tests, NULL, NULL);

@@ -117,6 +117,34 @@ static void test_columns(void **state)
     assert_false(db_column_refers_to(f->db, "person", "name", "agency"));
 }
 
+/* The answers come from a picture of the schema kept by the connection; it
+ * must follow changes made by another process (the stock shell here). */
+static void test_columns_follow_schema(void **state)
+{
+    struct fx *f = *state;
+    if (!have_shell())
+        skip();
+    long long n;
+    assert_false(db_has_column(f->db, "person", "nickname"));
+    assert_int_equal(shell(f->t.db, "ALTER TABLE person ADD COLUMN nickname TEXT;"), 0);
+    /* seen at once, before this connection has read anything else */
+    assert_true(db_has_column(f->db, "person", "nickname"));
+    assert_int_equal(shell(f->t.db, "CREATE TABLE extra (id TEXT PRIMARY KEY, "
+                                    "person_id TEXT REFERENCES person (id));"), 0);
+    assert_int_equal(db_table_columns(f->db, "extra", NULL, NULL), TP_OK);
+    assert_true(db_column_refers_to(f->db, "extra", "person_id", "person"));
+    assert_int_equal(shell(f->t.db, "ALTER TABLE person DROP COLUMN nickname; "
+                                    "DROP TABLE extra;"), 0);
+    assert_int_equal(db_count_live(f->db, "person", &n), TP_OK);
+    assert_false(db_has_column(f->db, "person", "nickname"));
+    assert_int_equal(db_table_columns(f->db, "extra", NULL, NULL), TP_ERR_NOTFOUND);
+    /* names match exactly, as the schema spells them */
+    assert_false(db_has_column(f->db, "Person", "name"));
+    assert_false(db_has_column(f->db, "person", "NAME"));
+    assert_false(db_has_column(f->db, "person", "rowid"));
+    assert_int_equal(db_table_columns(f->db, "sqlite_sequence", NULL, NULL), TP_ERR_NOTFOUND);
+}
+
 /* ---- lists -------------------------------------------------------------- */
 
 static void test_thai_order_desc_paging(void **state)
@@ -428,6 +456,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_columns, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_columns_follow_schema, setup, teardown),
         cmocka_unit_test_setup_teardown(test_thai_order_desc_paging, setup, teardown),
         cmocka_unit_test_setup_teardown(test_position, setup, teardown),
         cmocka_unit_test_setup_teardown(test_search, setup, teardown),

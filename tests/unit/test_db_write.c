@@ -178,6 +178,25 @@ static void test_tambon_counts_and_attendees(void **state)
     assert_int_equal(c.m[0], 2);
     assert_int_equal(c.v[1] + c.g[1] + c.m[1], 0);
 
+    /* meetings: not those tombstoned, nor those of a tombstoned village */
+    char gone[DB_UUID_LEN], m2[DB_UUID_LEN], m3[DB_UUID_LEN];
+    p = (db_place){.kind = "village", .parent_id = tb[1], .moo = 4};
+    assert_int_equal(db_place_add(db, &p, gone), TP_OK);
+    mt.place_id = gone;
+    assert_int_equal(db_meeting_add(db, &mt, m2), TP_OK);
+    mt.place_id = tb[1];
+    assert_int_equal(db_meeting_add(db, &mt, m3), TP_OK);
+    memset(&c, 0, sizeof c);
+    assert_int_equal(db_tambon_counts(db, on_tambon, &c), TP_OK);
+    assert_int_equal(c.v[0], 4);
+    assert_int_equal(c.m[0], 4);
+    assert_int_equal(db_tombstone(db, "place", gone, 1), TP_OK);
+    assert_int_equal(db_tombstone(db, "meeting", m3, 1), TP_OK);
+    memset(&c, 0, sizeof c);
+    assert_int_equal(db_tambon_counts(db, on_tambon, &c), TP_OK);
+    assert_int_equal(c.v[0], 3);
+    assert_int_equal(c.m[0], 2);
+
     /* attendee_count follows attendance through the triggers */
     char pid[4][DB_UUID_LEN], aid[DB_UUID_LEN];
     const char *st[] = {"present", "absent", "late", "representative"};
