@@ -4,7 +4,13 @@ set -eu
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 xgettext --from-code=UTF-8 -k_ -kN_ -o "$tmp/t.pot" $(sh po/POTFILES.sh)
-msgmerge -q --no-fuzzy-matching -o "$tmp/th.po" po/th.po "$tmp/t.pot"
+# po/th-*.po: Thai messages of work not yet merged into th.po count too.
+cp po/th.po "$tmp/all.po"
+for f in po/th-*.po; do
+    [ -f "$f" ] || continue
+    msgcat --use-first -o "$tmp/all.po" "$tmp/all.po" "$f"
+done
+msgmerge -q --no-fuzzy-matching -o "$tmp/th.po" "$tmp/all.po" "$tmp/t.pot"
 stats=$(msgfmt --statistics -o /dev/null "$tmp/th.po" 2>&1)
 echo "po: $stats"
 case "$stats" in

@@ -38,6 +38,7 @@ struct tp_db {
     sqlite3_session *sync_session; /* records the open write transaction */
     struct db_sync_table *sync_tables; /* NULL until db_open is done */
     size_t n_sync_tables;
+    bool sync_kiosk;    /* a kiosk with a hub: reference data is the hub's */
 };
 
 /* A table whose rows travel in sync packs (db_sync_session.c). */
@@ -108,6 +109,11 @@ bool db_column_type(tp_db *db, const char *table, const char *column,
 /* TP_ERR_PERM (with the reason as last error) unless the connection's
  * roles may write table. */
 tp_status db_write_allowed(tp_db *db, const char *table);
+/* Whether a screen registered writers for table, and whether one of roles
+ * (role codes; "admin" writes everything) is among them. Unregistered
+ * tables are open. */
+bool db_roles_may_write(const tp_db *db, const char *table,
+                        const char *const *roles, size_t n);
 void db_perms_free(tp_db *db);
 
 /* ---- the file under the connection (db_guard.c) ---- */
@@ -122,6 +128,9 @@ tp_status db_guard_check(tp_db *db);
 tp_status db_sync_init(tp_db *db);
 void db_sync_free(tp_db *db);
 const struct db_sync_table *db_sync_table_find(tp_db *db, const char *name);
+/* Reads again whether this file is a kiosk with a hub (db->sync_kiosk):
+ * after opening and after the sync role or the peers change. */
+tp_status db_sync_guard_refresh(tp_db *db);
 /* Starts or drops the session of the outermost transaction. */
 tp_status db_sync_session_start(tp_db *db);
 void db_sync_session_stop(tp_db *db);

@@ -43,7 +43,8 @@ tp_status db_sync_set_role(tp_db *db, const char *role, const char *tambon_id)
         db_rollback(db);
         return s;
     }
-    return db_commit(db);
+    s = db_commit(db);
+    return s == TP_OK ? db_sync_guard_refresh(db) : s;
 }
 
 tp_status db_sync_add_site(tp_db *db, const char *site_id, const char *name,
@@ -74,7 +75,8 @@ tp_status db_sync_add_site(tp_db *db, const char *site_id, const char *name,
         db_rollback(db);
         return s;
     }
-    return db_commit(db);
+    s = db_commit(db);
+    return s == TP_OK ? db_sync_guard_refresh(db) : s;
 }
 
 static tp_status set_num(tp_db *db, const char *key, const char *sql,
@@ -140,7 +142,13 @@ static tp_status apply_all(tp_db *db, struct pack_reader *r,
             continue;
         }
         bool fk = false;
-        s = db_sync_apply(db, e.cs, e.n, res->pack.from, &counts, &fk);
+        s = db_sync_check(db, e.cs, e.n, peer->hub, res);
+        if (s == TP_ERR_PERM) {
+            res->refusal = SYNC_NOT_PERMITTED;
+            return s;
+        }
+        if (s == TP_OK)
+            s = db_sync_apply(db, e.cs, e.n, res->pack.from, &counts, &fk);
         /* What changed here travels on as made by its origin. */
         if (s == TP_OK)
             s = db_sync_capture(db, e.origin);

@@ -95,7 +95,7 @@ tp_status db_sync_init(tp_db *db)
         if (s != TP_OK)
             return s;
     }
-    return TP_OK;
+    return db_sync_guard_refresh(db);
 }
 
 void db_sync_free(tp_db *db)
