@@ -14,4 +14,7 @@ struct view *six_step_view_new(struct app *a, const screen *s);
 /* The search screen (search_view.c), for screens/search.ini. */
 struct view *search_view_new(struct app *a, const screen *s);
 
+/* The sync conflicts screen (sync_conflict_view.c). */
+struct view *sync_conflict_view_new(struct app *a, const screen *s);
+
 #endif

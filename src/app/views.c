@@ -18,6 +18,7 @@ static const struct {
     {"search", search_view_new},
     {"dashboard", dashboard_view_new},
     {"self_assessment_table", assess_view_new},
+    {"sync_conflicts", sync_conflict_view_new},
     {NULL, NULL}, /* each view adds one line above this one */
 };
 
