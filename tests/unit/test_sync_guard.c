@@ -8,6 +8,12 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+/* The crafted packs below are made with SQLite's session extension
+ * directly, as someone writing a pack by hand would. */
+#define SQLITE_ENABLE_SESSION 1
+#define SQLITE_ENABLE_PREUPDATE_HOOK 1
+#include <sqlite3.h>
+
 #include "db_test_util.h"
 #include "tapian/app.h"
 #include "tapian/db_records.h"
@@ -271,6 +277,89 @@ static void test_own_pin_accepted(void **state)
     world_free(&w);
 }
 
+static uint64_t fnv(const char *p, size_t n)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)p[i]) * 0x100000001b3ULL;
+    return h;
+}
+
+/* A changeset of what sql does to a copy of the kiosk's file (with the
+ * no-delete triggers gone), written as a pack from the kiosk to the hub. */
+static char *craft(struct world *w, const char *sql, const char *table)
+{
+    char copy[160], from[160], p[160];
+    snprintf(copy, sizeof copy, "%s/craft.db", w->t.dir);
+    snprintf(from, sizeof from, "%s/kiosk.db", w->t.dir);
+    snprintf(p, sizeof p, "%s/crafted.pack", w->t.dir);
+    sqlite3 *src = NULL, *c = NULL;
+    unlink(copy);
+    assert_int_equal(sqlite3_open(from, &src), SQLITE_OK);
+    char *vac = sqlite3_mprintf("VACUUM INTO %Q", copy);
+    assert_int_equal(sqlite3_exec(src, vac, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_free(vac);
+    sqlite3_close(src);
+    assert_int_equal(sqlite3_open(copy, &c), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(c, "DROP TRIGGER IF EXISTS meeting_no_delete",
+                                  NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_session *ses = NULL;
+    assert_int_equal(sqlite3session_create(c, "main", &ses), SQLITE_OK);
+    assert_int_equal(sqlite3session_attach(ses, table), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(c, sql, NULL, NULL, NULL), SQLITE_OK);
+    int n = 0;
+    void *cs = NULL;
+    assert_int_equal(sqlite3session_changeset(ses, &n, &cs), SQLITE_OK);
+    assert_true(n > 0);
+    sqlite3session_delete(ses);
+    sqlite3_close(c);
+    size_t cap = (size_t)n + 1024, at = 0;
+    char *buf = malloc(cap);
+    assert_non_null(buf);
+    at += (size_t)snprintf(buf, cap,
+                           "TAPIAN-SYNC-PACK 1\nfrom %s\nto %s\nschema %d\n"
+                           "first 1\nlast 1\nack 0\nsites 0\nentries 1\n"
+                           "1 %s rec %d\n", db_site_id(w->a[KIOSK].db),
+                           db_site_id(w->a[HUB].db), db_schema_latest(),
+                           db_site_id(w->a[KIOSK].db), n);
+    memcpy(buf + at, cs, (size_t)n);
+    at += (size_t)n;
+    buf[at++] = '\n';
+    at += (size_t)snprintf(buf + at, cap - at, "fnv1a64 %016llx\n",
+                           (unsigned long long)fnv(buf, at));
+    FILE *f = fopen(p, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(buf, 1, at, f), at);
+    fclose(f);
+    sqlite3_free(cs);
+    free(buf);
+    return strdup(p);
+}
+
+/* Hand-made packs: a change to the hub's settings, a meeting deleted. */
+static void test_crafted_packs_refused(void **state)
+{
+    (void)state;
+    struct world w;
+    world_make(&w);
+    char *p = craft(&w, "UPDATE setting SET value = 'x' WHERE key = "
+                        "'sync_tambon'", "setting");
+    expect_denied(&w, HUB, p, SYNC_DENY_TABLE, "setting", NULL, NULL);
+    free(p);
+    p = craft(&w, "DELETE FROM meeting WHERE id = "
+                  "'00000006-0000-4000-8000-000020051011'", "meeting");
+    expect_denied(&w, HUB, p, SYNC_DENY_DELETE, "meeting",
+                  "00000006-0000-4000-8000-000020051011", NULL);
+    free(p);
+    long long v;
+    bool del = true;
+    assert_int_equal(db_row_version(w.a[HUB].db, "meeting",
+                                    "00000006-0000-4000-8000-000020051011",
+                                    &v, &del), TP_OK);
+    assert_false(del);
+    world_free(&w);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -279,6 +368,7 @@ int main(void)
         cmocka_unit_test(test_kit_budget_refused),
         cmocka_unit_test(test_kiosk_reference_refused),
         cmocka_unit_test(test_own_pin_accepted),
+        cmocka_unit_test(test_crafted_packs_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
