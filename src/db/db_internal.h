@@ -39,6 +39,10 @@ struct tp_db {
     struct db_sync_table *sync_tables; /* NULL until db_open is done */
     size_t n_sync_tables;
     bool sync_kiosk;    /* a kiosk with a hub: reference data is the hub's */
+    bool sync_paused;   /* bulk loads: writes are not recorded for sync */
+    long long sync_backup_at; /* time() of the last backup before a pack */
+    int busy_ms;        /* how long a writer waits for another */
+    long long busy_waits; /* waits so far (db_busy_waits) */
 };
 
 /* A table whose rows travel in sync packs (db_sync_session.c). */
