@@ -127,7 +127,7 @@ static int table_filter(void *ctx, const char *table)
 
 tp_status db_sync_session_start(tp_db *db)
 {
-    if (!db->sync_tables || db->sync_session)
+    if (!db->sync_tables || db->sync_session || db->sync_paused)
         return TP_OK;
     int rc = sqlite3session_create(db->conn, "main", &db->sync_session);
     if (rc == SQLITE_OK) {
