@@ -40,6 +40,9 @@ int db_schema_latest(void);
 /* For tests and upgrade checks: makes a file at path with only the first
  * `version` migrations applied (0 = an empty file), no pilot data. */
 tp_status db_create_at_version(const char *path, int version);
+/* How many times this connection waited for another writer (each wait of
+ * the busy handler and each retry of BEGIN), for the many-users figures. */
+long long db_busy_waits(const tp_db *db);
 /* Changes the login recorded for later writes (after a user logs in). */
 void db_set_user(tp_db *db, const char *login);
 
@@ -144,6 +147,8 @@ tp_status db_meeting_attendees(tp_db *db, const char *meeting_id, int *n);
  * Each row is given as text columns (NULL for SQL NULL). Return false from
  * the callback to stop early. Names:
  *   "people"            id, title, name — live people in Thai order
+ *   "places"            id, kind, parent_id, name, moo — every live place,
+ *                       by id
  *   "place_children"    id, kind, name, moo — ?1 = parent id, Thai order
  *   "meetings_of_place" id, held_on, title, attendee_count — ?1 = place id
  *   "audit_of_row"      seq, action, who, old_json, new_json — ?1 table, ?2 id */

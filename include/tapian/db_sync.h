@@ -20,7 +20,19 @@ typedef enum {
     SYNC_NOT_FOR_US,    /* addressed to another site */
     SYNC_GAP,           /* changes before this pack are missing */
     SYNC_NOT_APPLIED,   /* the changes could not be applied */
+    SYNC_NOT_PERMITTED, /* a change its author could not make (see denial) */
 } db_sync_refusal;
+
+/* Why a change in a pack was refused (docs/SYNC.md, "Who may change
+ * what"); the whole pack is refused with it. */
+typedef enum {
+    SYNC_DENY_NONE,
+    SYNC_DENY_TABLE,     /* not a table that travels in packs */
+    SYNC_DENY_DELETE,    /* rows are tombstoned, never deleted */
+    SYNC_DENY_REFERENCE, /* reference data changed at a kiosk */
+    SYNC_DENY_ROLE,      /* the author may not write the table */
+    SYNC_DENY_PIN,       /* a PIN set at a kiosk for someone else or an admin */
+} db_sync_denial;
 
 typedef struct {
     char from[40], to[40];
@@ -38,6 +50,10 @@ typedef struct {
     size_t duplicates;  /* already applied before (skipped) */
     size_t conflicts;   /* rows changed on both sides (kept in sync_conflict) */
     size_t skipped;     /* changes to rows this site does not hold */
+    /* SYNC_NOT_PERMITTED: the first change refused, its table, row and
+     * author (updated_by) */
+    db_sync_denial denial;
+    char table[64], row_id[40], author[64];
 } db_sync_result;
 
 /* This file's site id. */
@@ -71,6 +87,33 @@ tp_status db_sync_conflicts(tp_db *db, bool open_only, db_query_fn fn,
 /* Closes a conflict; take_other applies the version not chosen as a new
  * change (through db_update, audited, and synced like any edit). */
 tp_status db_sync_resolve(tp_db *db, long long conflict_id, bool take_other);
+
+/* One conflict as the conflicts screen shows it. "here" is this site's
+ * version, "other" the one that came in the pack; chosen says which of the
+ * two the record holds now. Texts may be NULL. */
+typedef struct {
+    long long id;
+    const char *found_at;    /* when the pack brought it (ISO, UTC) */
+    const char *table, *row_id;
+    /* site names: here NULL while this file has the schema's 'local';
+     * the other's id when it has none */
+    const char *here_site, *other_site;
+    bool here_chosen;
+    bool clash;              /* a unique rule: "here" is an other row */
+    const char *here_by, *here_at, *other_by, *other_at; /* updated_by/_at */
+    const char *resolved_at, *resolved_by;
+} db_sync_conflict;
+typedef bool (*db_sync_conflict_fn)(void *ctx, const db_sync_conflict *c);
+/* Conflicts, oldest first; open_only leaves out resolved ones. fn returns
+ * false to stop. */
+tp_status db_sync_conflict_list(tp_db *db, bool open_only,
+                                db_sync_conflict_fn fn, void *ctx);
+/* The columns of conflict id's two versions in table order, values as
+ * text (NULL for null); fn returns false to stop. */
+typedef bool (*db_sync_field_fn)(void *ctx, const char *column,
+                                 const char *here, const char *other);
+tp_status db_sync_conflict_fields(tp_db *db, long long id,
+                                  db_sync_field_fn fn, void *ctx);
 
 /* Every record table's rows as lines "table|json", in a fixed order: for
  * comparing sites in tests. */

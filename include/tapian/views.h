@@ -30,4 +30,7 @@ const app_record_view *app_record_view_for(const char *table);
 /* The search screen (search_view.c), for screens/search.ini. */
 struct view *search_view_new(struct app *a, const screen *s);
 
+/* The sync conflicts screen (sync_conflict_view.c). */
+struct view *sync_conflict_view_new(struct app *a, const screen *s);
+
 #endif

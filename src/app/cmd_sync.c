@@ -41,9 +41,40 @@ static const char *refusal_text(db_sync_refusal r)
                  "new pack");
     case SYNC_NOT_APPLIED:
         return _("the changes could not be applied; nothing was changed");
+    case SYNC_NOT_PERMITTED:
+        return _("it holds a change its author may not make; nothing was "
+                 "changed");
     default:
         return "";
     }
+}
+
+static const char *denial_text(db_sync_denial d)
+{
+    switch (d) {
+    case SYNC_DENY_TABLE:
+        return _("this table does not travel in sync packs");
+    case SYNC_DENY_DELETE:
+        return _("rows are never deleted, only marked deleted");
+    case SYNC_DENY_REFERENCE:
+        return _("reference data is changed at the provincial hub, not on a "
+                 "kiosk");
+    case SYNC_DENY_ROLE:
+        return _("no role of this user may change this table");
+    case SYNC_DENY_PIN:
+        return _("a PIN may be set on a kiosk only by its own user, and an "
+                 "administrator's only at the hub");
+    default:
+        return "";
+    }
+}
+
+/* The screen title of a table, or its name. */
+static const char *table_title(const char *table)
+{
+    const screen_set *set = cmd_screens();
+    const screen *s = set ? screen_for_table(set, table) : NULL;
+    return s ? screen_title(s) : table;
 }
 
 static int fail(tp_db *db, const char *what, tp_status st)
@@ -61,6 +92,10 @@ static int do_import(tp_db *db, const char *pack, const char *ack)
     if (st != TP_OK && r.refusal != SYNC_ACCEPTED) {
         fprintf(stderr, "tapian: %s %s: %s\n", _("pack refused"), pack,
                 refusal_text(r.refusal));
+        if (r.refusal == SYNC_NOT_PERMITTED)
+            fprintf(stderr, _("  %s (%s), row %s, changed by %s: %s\n"),
+                    table_title(r.table), r.table, r.row_id,
+                    *r.author ? r.author : "?", denial_text(r.denial));
         return 1;
     }
     if (st != TP_OK)

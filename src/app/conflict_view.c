@@ -2,13 +2,14 @@
  * side by side, field by field, and the user chooses. Nothing is
  * overwritten silently and nothing typed is lost until the choice. */
 #include <curses.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "form_view.h"
+#include "side_by_side.h"
 #include "tapian/i18n.h"
-#include "tapian/keymap.h"
 #include "tapian/ui.h"
 
 struct conflict_view {
@@ -40,7 +41,6 @@ static void conflict_draw(struct app *a, struct view *v, int top, int height,
     struct conflict_view *c = (struct conflict_view *)v;
     struct form_view *f = c->form;
     int cols = getmaxx(stdscr);
-    int half = (cols - 22) / 2;
     (void)a;
     (void)cy;
     (void)cx;
@@ -49,32 +49,26 @@ static void conflict_draw(struct app *a, struct view *v, int top, int height,
                  "m keeps your version, t takes theirs, Esc goes back to "
                  "editing."),
                term_attr_of(TA_NOTICE));
-    int y = top + 3;
-    ui_str(stdscr, y, 22, _("Yours"), half - 1, A_BOLD | A_UNDERLINE);
-    ui_str(stdscr, y, 22 + half, _("Saved meanwhile"), half - 1,
-           A_BOLD | A_UNDERLINE);
-    y++;
-    for (size_t i = 0; i < f->n && y < top + height; i++) {
+    struct side_row *rows = calloc(f->n ? f->n : 1, sizeof *rows);
+    if (!rows)
+        return;
+    size_t n = 0;
+    for (size_t i = 0; i < f->n; i++) {
         form_input *in = &f->inputs[i];
         if (in->def->type == SF_MULTIREF)
             continue;
-        char *mine = mine_text(in);
-        char *theirs = form_value_display(in->def, c->theirs[i]);
-        bool differs = mine && theirs && strcmp(mine, theirs) != 0;
-        int attr = differs ? (int)A_BOLD : (int)A_NORMAL;
-        ui_str(stdscr, y, 1, screen_field_label(in->def), 20,
-               differs ? term_attr_of(TA_ERROR) : term_attr_of(TA_LABEL));
-        ui_str(stdscr, y, 22, mine ? mine : "", half - 1, attr);
-        ui_str(stdscr, y, 22 + half, theirs ? theirs : "", half - 1, attr);
-        free(mine);
-        free(theirs);
-        y++;
+        rows[n++] = (struct side_row){screen_field_label(in->def),
+                                      mine_text(in),
+                                      form_value_display(in->def,
+                                                         c->theirs[i])};
     }
-}
-
-static bool is_key(uint32_t ch, char k)
-{
-    return ch == (uint32_t)k || ch == keymap_kedmanee((uint32_t)k);
+    side_by_side_draw(top + 3, top + height, cols, _("Yours"),
+                      _("Saved meanwhile"), rows, n, 0);
+    for (size_t i = 0; i < n; i++) {
+        free((char *)(uintptr_t)rows[i].left);
+        free((char *)(uintptr_t)rows[i].right);
+    }
+    free(rows);
 }
 
 static int conflict_handle(struct app *a, struct view *v, const term_event *ev)
@@ -85,7 +79,7 @@ static int conflict_handle(struct app *a, struct view *v, const term_event *ev)
         return H_CLOSE;
     if (ev->type != EV_CHAR)
         return H_HANDLED;
-    if (is_key(ev->ch, 'm')) {
+    if (side_key(ev->ch, 'm')) {
         /* Mine wins, knowingly: saved over the version now stored. */
         f->version = c->version;
         app_pop(a);
@@ -93,7 +87,7 @@ static int conflict_handle(struct app *a, struct view *v, const term_event *ev)
             app_pop(a);
         return H_HANDLED | H_REDRAW;
     }
-    if (is_key(ev->ch, 't')) {
+    if (side_key(ev->ch, 't')) {
         form_take_theirs(a, f, c->theirs, c->version);
         for (size_t i = 0; i < f->n; i++)
             c->theirs[i] = NULL; /* now owned by the form */

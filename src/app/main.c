@@ -297,6 +297,10 @@ int main(int argc, char **argv)
     else
         app_session_start(&a, o.user);
     rc = app_run(&a);
+    /* For the many-users driver (bench/many_users.sh): how often this run
+     * waited for another writer. Test runs only, never on a terminal. */
+    if (term_is_headless() && db_busy_waits(a.db) > 0)
+        fprintf(stderr, "tapian: busy-waits %lld\n", db_busy_waits(a.db));
     term_stop();
     app_undo_forget(&a);
     screen_set_free(&a.screens);

@@ -11,7 +11,7 @@ static const char *const eua[] = {"support_commitment", "meeting",
 static const char *const amnuay[] = {"circle_run", "field_visit_plan", "field_visit",
     "meeting", "attendance", "fish_goal", "fish_knowledge", "fish_sharing",
     "finance_group", "role_assignment", "fish", "fish_overview",
-    "six_steps", "self_assessment_table", "field_visit_month", NULL};
+    "six_steps", "self_assessment_table", "field_visit_month", "sync_conflicts", NULL};
 static const char *const kit[] = {"finance_group", "fish_goal",
     "fish_knowledge", "fish_sharing", "knowledge_asset",
     "group_financial_snapshot", "fish", "self_assessment",
@@ -23,7 +23,7 @@ static const char *const prasan[] = {"person", "agency", "field_visit",
 static const char *const admin[] = {"app_user", "place", "agency", "person",
     "role_assignment", "role_charter", "finance_group", "six_step",
     "register", "register_column", "fund_training", "competence",
-    "dashboard", NULL};
+    "dashboard", "sync_conflicts", NULL};
 /* Someone without a role yet (or before any user exists): what everyone
  * may look at. */
 static const char *const guest[] = {"meeting", "lesson", "knowledge_asset",

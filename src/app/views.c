@@ -20,6 +20,7 @@ static const struct {
     {"dashboard", dashboard_view_new},
     {"self_assessment_table", assess_view_new},
     {"field_visit_month", visit_month_view_new},
+    {"sync_conflicts", sync_conflict_view_new},
     {NULL, NULL}, /* each view adds one line above this one */
 };
 

@@ -46,8 +46,13 @@ tp_status db_bulk_begin(tp_db *db, const char *stamp, db_bulk **out)
         return TP_ERR_NOMEM;
     b->db = db;
     snprintf(b->stamp, sizeof b->stamp, "%s", stamp);
+    /* A generated data set is a starting point every site makes for
+     * itself, like the pilot data: not changes to send in sync packs
+     * (2,000,000 rows would be a pack of most of a gigabyte). */
+    db->sync_paused = true;
     s = db_begin(db);
     if (s != TP_OK) {
+        db->sync_paused = false;
         free(b);
         return s;
     }
@@ -225,6 +230,7 @@ tp_status db_bulk_end(db_bulk **pb, const char *generator)
     *pb = NULL;
     free(b);
     tp_status s = db_commit(db);
+    db->sync_paused = false;
     if (s != TP_OK)
         return s;
     sqlite3_stmt *st;
@@ -252,6 +258,7 @@ void db_bulk_abort(db_bulk **pb)
     if (!pb || !*pb)
         return;
     db_rollback((*pb)->db);
+    (*pb)->db->sync_paused = false;
     free(*pb);
     *pb = NULL;
 }

@@ -42,6 +42,11 @@ struct tp_db {
     size_t n_sync_tables;
     struct db_list_memo *list_memo; /* list counts (db_list_memo.c) */
     struct db_schema *schema; /* tables and columns (db_schema.c), or NULL */
+    bool sync_kiosk;    /* a kiosk with a hub: reference data is the hub's */
+    bool sync_paused;   /* bulk loads: writes are not recorded for sync */
+    long long sync_backup_at; /* time() of the last backup before a pack */
+    int busy_ms;        /* how long a writer waits for another */
+    long long busy_waits; /* waits so far (db_busy_waits) */
 };
 
 /* A table whose rows travel in sync packs (db_sync_session.c). */
@@ -159,6 +164,11 @@ bool db_column_type(tp_db *db, const char *table, const char *column,
 /* TP_ERR_PERM (with the reason as last error) unless the connection's
  * roles may write table. */
 tp_status db_write_allowed(tp_db *db, const char *table);
+/* Whether a screen registered writers for table, and whether one of roles
+ * (role codes; "admin" writes everything) is among them. Unregistered
+ * tables are open. */
+bool db_roles_may_write(const tp_db *db, const char *table,
+                        const char *const *roles, size_t n);
 void db_perms_free(tp_db *db);
 
 /* ---- the file under the connection (db_guard.c) ---- */
@@ -173,6 +183,9 @@ tp_status db_guard_check(tp_db *db);
 tp_status db_sync_init(tp_db *db);
 void db_sync_free(tp_db *db);
 const struct db_sync_table *db_sync_table_find(tp_db *db, const char *name);
+/* Reads again whether this file is a kiosk with a hub (db->sync_kiosk):
+ * after opening and after the sync role or the peers change. */
+tp_status db_sync_guard_refresh(tp_db *db);
 /* Starts or drops the session of the outermost transaction. */
 tp_status db_sync_session_start(tp_db *db);
 void db_sync_session_stop(tp_db *db);

@@ -42,10 +42,10 @@ void db_set_roles(tp_db *db, const char *const *roles, size_t n)
             db->n_roles++;
 }
 
-static bool has_role(const tp_db *db, const char *role)
+static bool in(const char *const *roles, size_t n, const char *role)
 {
-    for (size_t i = 0; i < db->n_roles; i++)
-        if (strcmp(db->roles[i], role) == 0)
+    for (size_t i = 0; i < n; i++)
+        if (roles[i] && strcmp(roles[i], role) == 0)
             return true;
     return false;
 }
@@ -74,25 +74,50 @@ tp_status db_permit(tp_db *db, const char *table, const char *role)
     return TP_OK;
 }
 
-bool db_may_write(tp_db *db, const char *table)
+bool db_roles_may_write(const tp_db *db, const char *table,
+                        const char *const *roles, size_t n)
 {
-    if (!table || has_role(db, "admin"))
+    if (!table || in(roles, n, "admin"))
         return table != NULL;
     bool registered = false;
     for (size_t i = 0; i < db->n_perms; i++) {
         if (strcmp(db->perms[i].table, table) != 0)
             continue;
         registered = true;
-        if (has_role(db, db->perms[i].role))
+        if (in(roles, n, db->perms[i].role))
             return true;
     }
     return !registered;
+}
+
+/* On a kiosk that syncs with a hub, reference data (places, agencies,
+ * people, registers, users, role assignments) is changed at the hub only:
+ * the hub refuses such changes from a kiosk (db_sync_guard.c), and one
+ * refused change would hold back every later pack of that kiosk. */
+static bool kiosk_reference(tp_db *db, const char *table)
+{
+    if (!db->sync_kiosk || !table)
+        return false;
+    const struct db_sync_table *t = db_sync_table_find(db, table);
+    return t && t->reference;
+}
+
+bool db_may_write(tp_db *db, const char *table)
+{
+    return !kiosk_reference(db, table) &&
+           db_roles_may_write(db, table, (const char *const *)db->roles,
+                              db->n_roles);
 }
 
 tp_status db_write_allowed(tp_db *db, const char *table)
 {
     if (db_may_write(db, table))
         return TP_OK;
+    if (kiosk_reference(db, table)) {
+        db_set_error(db, "%s: reference data is changed at the hub, not on "
+                         "a kiosk", table);
+        return TP_ERR_PERM;
+    }
     db_set_error(db, "%s: none of the roles of %s may write it",
                  table ? table : "(none)", db->user);
     return TP_ERR_PERM;

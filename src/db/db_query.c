@@ -14,6 +14,10 @@ static const struct {
     {"people",
      "SELECT id, title, name FROM person WHERE deleted_at IS NULL "
      "ORDER BY name COLLATE THAI, id"},
+    {"places",
+     "SELECT id, kind, parent_id, name, moo FROM place "
+     "WHERE deleted_at IS NULL "
+     "ORDER BY id"},
     {"place_children",
      "SELECT id, kind, name, moo FROM place "
      "WHERE parent_id = ?1 AND deleted_at IS NULL "

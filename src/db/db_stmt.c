@@ -215,6 +215,7 @@ tp_status db_begin(tp_db *db)
      * ran out (or SQLite gave up at once to avoid a deadlock), try again a
      * few times so that BUSY only reaches the caller after ~4 timeouts. */
     for (int i = 0; db->tx_depth == 0 && s == TP_ERR_BUSY && i < 3; i++) {
+        db->busy_waits++;
         usleep(20000);
         s = db_exec(db, sql);
     }

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "db_sync_pack.h"
 
@@ -43,7 +44,8 @@ tp_status db_sync_set_role(tp_db *db, const char *role, const char *tambon_id)
         db_rollback(db);
         return s;
     }
-    return db_commit(db);
+    s = db_commit(db);
+    return s == TP_OK ? db_sync_guard_refresh(db) : s;
 }
 
 tp_status db_sync_add_site(tp_db *db, const char *site_id, const char *name,
@@ -74,7 +76,8 @@ tp_status db_sync_add_site(tp_db *db, const char *site_id, const char *name,
         db_rollback(db);
         return s;
     }
-    return db_commit(db);
+    s = db_commit(db);
+    return s == TP_OK ? db_sync_guard_refresh(db) : s;
 }
 
 static tp_status set_num(tp_db *db, const char *key, const char *sql,
@@ -140,7 +143,13 @@ static tp_status apply_all(tp_db *db, struct pack_reader *r,
             continue;
         }
         bool fk = false;
-        s = db_sync_apply(db, e.cs, e.n, res->pack.from, &counts, &fk);
+        s = db_sync_check(db, e.cs, e.n, peer->hub, res);
+        if (s == TP_ERR_PERM) {
+            res->refusal = SYNC_NOT_PERMITTED;
+            return s;
+        }
+        if (s == TP_OK)
+            s = db_sync_apply(db, e.cs, e.n, res->pack.from, &counts, &fk);
         /* What changed here travels on as made by its origin. */
         if (s == TP_OK)
             s = db_sync_capture(db, e.origin);
@@ -203,6 +212,22 @@ static tp_status import_buf(tp_db *db, struct pack_reader *r,
     return db_commit(db);
 }
 
+/* What was there before packs are applied is kept as a rotating backup:
+ * before the first pack this connection takes, then at most once an hour
+ * (`sync watch` runs for days). One before every pack would copy a
+ * province hub of over a gigabyte 165 times for one round of tambon packs,
+ * and only the newest 14 are kept anyway. */
+static tp_status backup_before(tp_db *db)
+{
+    time_t now = time(NULL);
+    if (db->sync_backup_at && now - db->sync_backup_at < 3600)
+        return TP_OK;
+    tp_status s = db_backup_rotating(db, "sync", NULL);
+    if (s == TP_OK)
+        db->sync_backup_at = now;
+    return s;
+}
+
 tp_status db_sync_import(tp_db *db, const char *path, const char *ack_path,
                          db_sync_result *res)
 {
@@ -233,8 +258,7 @@ tp_status db_sync_import(tp_db *db, const char *path, const char *ack_path,
     }
     bool err = ferror(f);
     fclose(f);
-    /* What was there before a pack is applied is kept as a rotating backup. */
-    tp_status s = err ? TP_ERR_IO : db_backup_rotating(db, "sync", NULL);
+    tp_status s = err ? TP_ERR_IO : backup_before(db);
     if (s == TP_OK)
         s = import_buf(db, &r, res);
     free(r.p);

@@ -37,4 +37,11 @@ db_sync_refusal sync_pack_parse(struct pack_reader *r, db_sync_pack_info *in);
 /* The next changeset; false at the end or when the pack is malformed. */
 bool sync_pack_next(struct pack_reader *r, struct pack_entry *e);
 
+/* Checks every change of one changeset against who may change what
+ * (db_sync_guard.c) before it is applied; from_hub: the pack's sender is a
+ * hub. TP_ERR_PERM with res->denial, table, row_id and author set when a
+ * change is refused. */
+tp_status db_sync_check(tp_db *db, const void *cs, size_t n, bool from_hub,
+                        db_sync_result *res);
+
 #endif

@@ -88,7 +88,7 @@ tp_status db_sync_init(tp_db *db)
     db->n_sync_tables = sc.n;
     if (sc.nomem)
         return TP_ERR_NOMEM;
-    return ok ? TP_OK : TP_ERR_IO;
+    return ok ? db_sync_guard_refresh(db) : TP_ERR_IO;
 }
 
 void db_sync_free(tp_db *db)
@@ -120,7 +120,7 @@ static int table_filter(void *ctx, const char *table)
 
 tp_status db_sync_session_start(tp_db *db)
 {
-    if (!db->sync_tables || db->sync_session)
+    if (!db->sync_tables || db->sync_session || db->sync_paused)
         return TP_OK;
     int rc = sqlite3session_create(db->conn, "main", &db->sync_session);
     if (rc == SQLITE_OK) {

@@ -153,7 +153,12 @@ static void test_four_sites_converge(void **state)
     db_meeting m = {.circle = "kit", .held_on = "2006-07-01",
                     .title = "วงคุณกิจ"};
     assert_int_equal(db_meeting_add(w.db[1], &m, m1), TP_OK);
-    assert_int_equal(db_person_add(w.db[2], "คุณ", "สมศรี", NULL, p2), TP_OK);
+    /* People are reference data: added at the hub; kiosk 2 adds a
+     * meeting of its own. */
+    assert_int_equal(db_person_add(w.db[0], "คุณ", "สมศรี", NULL, p2), TP_OK);
+    db_meeting m2 = {.circle = "kit", .held_on = "2006-07-02",
+                     .title = "วงของตำบล"};
+    assert_int_equal(db_meeting_add(w.db[2], &m2, NULL), TP_OK);
     char *lost = pack(&w, 1, 0); /* never arrives */
     char *k2 = pack(&w, 2, 0);
     take(&w, 0, k2);
@@ -164,7 +169,7 @@ static void test_four_sites_converge(void **state)
     swap(&w, 0, 3);
     swap(&w, 0, 2);
     swap(&w, 0, 1);
-    /* The hub got k1's meeting to k3 and k2's person to k1. */
+    /* The hub got k1's meeting to k3 and its person to every kiosk. */
     assert_int_equal(db_attendance_add(w.db[3], m1, p2, "present", NULL, a1),
                      TP_OK);
     /* The same meeting changed on two kiosks and the hub. */
@@ -174,8 +179,9 @@ static void test_four_sites_converge(void **state)
     retitle(w.db[0], m1, "วงคุณกิจ ที่อำเภอ");
     /* Packs out of order: the later one first, then the earlier. */
     char *first = pack(&w, 3, 0);
-    assert_int_equal(db_person_add(w.db[3], NULL, "ลุงเคียง", NULL, NULL),
-                     TP_OK);
+    db_meeting m3 = {.circle = "kit", .held_on = "2006-07-03",
+                     .title = "ลุงเคียง"};
+    assert_int_equal(db_meeting_add(w.db[3], &m3, NULL), TP_OK);
     char *second = pack(&w, 3, 0);
     take(&w, 0, second);
     take(&w, 0, first);
@@ -286,8 +292,9 @@ static void test_bad_packs_refused(void **state)
     (void)state;
     struct world w;
     world_make(&w);
-    assert_int_equal(db_person_add(w.db[1], NULL, "นายแดง", NULL, NULL),
-                     TP_OK);
+    db_meeting red = {.circle = "kit", .held_on = "2006-07-01",
+                      .title = "นายแดง"};
+    assert_int_equal(db_meeting_add(w.db[1], &red, NULL), TP_OK);
     char *p = pack(&w, 1, 0);
     size_t n = 0;
     char *buf = slurp(p, &n);
