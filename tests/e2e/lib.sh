@@ -117,3 +117,18 @@ open_list() {
     key Enter
     wait_for "/ ค้นหา" || return 1
 }
+
+# wait_file GLOB [SECONDS]: until a file matches GLOB (or a path exists;
+# exports and backups are renamed into place when complete).
+wait_file() {
+    deadline=$(( $(date +%s) + ${2:-10} ))
+    while [ "$(date +%s)" -le "$deadline" ]; do
+        for f in $1; do
+            [ -e "$f" ] && return 0
+        done
+        sleep 0.05
+    done
+    echo "  timed out waiting for a file $1" >&2
+    ls -l "$(dirname "$1")" >&2 2>/dev/null
+    return 1
+}

@@ -10,20 +10,6 @@ make_large() {
         INSERT INTO ballast SELECT randomblob(4000) FROM n;"
 }
 
-# wait_file GLOB [SECONDS]: until a file matches GLOB.
-wait_file() {
-    deadline=$(( $(date +%s) + ${2:-10} ))
-    while [ "$(date +%s)" -le "$deadline" ]; do
-        for f in $1; do
-            [ -e "$f" ] && return 0
-        done
-        sleep 0.05
-    done
-    echo "  timed out waiting for a file $1" >&2
-    ls -l "$(dirname "$1")" >&2 2>/dev/null
-    return 1
-}
-
 test_daily_backup_between_keys() {
     make_large "$DB" || return 1
     start_tapian "$DB" || return 1

@@ -19,17 +19,6 @@ add_registers() {
       ('00000000-0000-4000-8000-000000000000', '0000000e-0000-4000-8000-000000000002', 1, 'ชื่อ–สกุล', 'text');"
 }
 
-# wait_file PATH: until PATH exists (the export renames it into place).
-wait_file() {
-    deadline=$(( $(date +%s) + 10 ))
-    while [ "$(date +%s)" -le "$deadline" ]; do
-        [ -f "$1" ] && return 0
-        sleep 0.1
-    done
-    echo "  no file $1" >&2
-    return 1
-}
-
 test_register_printed_from_its_list() {
     add_registers
     start_tapian "$DB" || return 1
