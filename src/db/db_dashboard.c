@@ -1,6 +1,6 @@
 /* Dashboard panels at province scale. Attendance and meetings per month
  * come from circle_month_tally and tambon_month_tally (kept from
- * meeting_tally by triggers, migration 012), never from the meeting or
+ * meeting_tally by triggers, migration 013), never from the meeting or
  * attendance tables; fish-model and support figures from their own small
  * tables through their group and agency indexes. */
 #include <stdio.h>
@@ -65,7 +65,7 @@ tp_status db_dash_circle_months(tp_db *db, const char *from, const char *to,
     if (!from || !to)
         return TP_ERR_INVALID;
     sqlite3_stmt *st;
-    /* at most 7 x 12 rows of circle_month_tally (migration 012) */
+    /* at most 7 x 12 rows of circle_month_tally (migration 013) */
     tp_status s = db_stmt(db, "dash.circle_months",
         "SELECT circle, month, meetings, listed, came FROM circle_month_tally "
         "WHERE month >= ?1 AND month <= ?2 AND meetings > 0 "
@@ -99,7 +99,7 @@ tp_status db_dash_tambon_months(tp_db *db, const char *from, const char *to,
     if (s != TP_OK)
         return s;
     sqlite3_stmt *st;
-    /* A range of tambon_month_tally (migration 012) per tambon. */
+    /* A range of tambon_month_tally (migration 013) per tambon. */
     s = db_stmt(db, "dash.tambon_months",
         "WITH " DASH_TAMBONS
         "SELECT t.id, t.name, k.month, k.meetings "

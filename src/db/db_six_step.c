@@ -186,7 +186,7 @@ static tp_status emit_waves(tp_db *db, sqlite3_stmt *st, db_six_wave_fn fn,
               "  (3, '2550'), (4, '2551')) "
 
 /* A wave cuts across tambons, so six_step_tally cannot serve it; the
- * triggers of migration 012 keep six_step_wave_tally (wave x step) and
+ * triggers of migration 013 keep six_step_wave_tally (wave x step) and
  * six_step_wave_villages (wave): at most 28 small rows. */
 #define KW(n, col) "coalesce(sum(CASE k.step WHEN " #n " THEN k." col " END), 0), "
 tp_status db_six_step_waves(tp_db *db, db_six_wave_fn fn, void *ctx)

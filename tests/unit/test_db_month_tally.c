@@ -1,4 +1,4 @@
-/* The dashboard's month tallies (migration 012): after meetings are added,
+/* The dashboard's month tallies (migration 013): after meetings are added,
  * moved to another place, circle or date, tombstoned and restored, and
  * attendance rows added, changed and tombstoned, circle_month_tally and
  * tambon_month_tally equal a recount from meeting_tally, which the stock

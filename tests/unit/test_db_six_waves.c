@@ -1,4 +1,4 @@
-/* The six-step board's wave tally (migration 012): after every kind of
+/* The six-step board's wave tally (migration 013): after every kind of
  * change — six_step rows inserted, their status or step changed,
  * tombstoned and restored, villages given their own wave, moved, tombstoned
  * and restored, a tambon's wave changed or the tambon tombstoned — the
@@ -299,7 +299,7 @@ static void test_random_walk(void **state)
 
 /* A file of the schema before the tally, with villages and steps in every
  * wave, gets the tally filled by the migration. The earlier file is made by
- * taking migration 012 out again with the stock shell. */
+ * taking migration 013 out again with the stock shell. */
 static void test_backfill(void **state)
 {
     (void)state;
@@ -321,7 +321,7 @@ static void test_backfill(void **state)
     struct waves before = {0};
     assert_int_equal(db_six_step_waves_recount(db, keep, &before), TP_OK);
     db_close(&db);
-    /* everything migration 012 makes */
+    /* everything migration 013 makes */
     char sql[1024];
     snprintf(sql, sizeof sql,
              "DROP TRIGGER six_step_wave_ins; DROP TRIGGER six_step_wave_upd;"
