@@ -56,6 +56,9 @@ typedef struct {
     char table[64], row_id[40], author[64];
 } db_sync_result;
 
+/* Packs taken from now on are a new round: the first makes a backup of
+ * the file before it is applied (one per round, not one per pack). */
+void db_sync_new_round(tp_db *db);
 /* This file's site id. */
 const char *db_site_id(const tp_db *db);
 /* role: "hub" or "kiosk"; tambon_id: the kiosk's tambon (place.id) or NULL. */

@@ -293,6 +293,7 @@ static int watch_once(tp_db *db, const char *dir)
     char in[4096], path[8192], to[8192];
     snprintf(in, sizeof in, "%s/inbox", dir);
     int bad = 0;
+    db_sync_new_round(db); /* a backup before this turn's first pack */
     DIR *d = opendir(in);
     if (d) {
         struct dirent *e;

@@ -44,7 +44,7 @@ struct tp_db {
     struct db_schema *schema; /* tables and columns (db_schema.c), or NULL */
     bool sync_kiosk;    /* a kiosk with a hub: reference data is the hub's */
     bool sync_paused;   /* bulk loads: writes are not recorded for sync */
-    long long sync_backup_at; /* time() of the last backup before a pack */
+    long long sync_backup_at; /* time() of this round's backup, 0 = none yet */
     int busy_ms;        /* how long a writer waits for another */
     long long busy_waits; /* waits so far (db_busy_waits) */
 };

@@ -212,20 +212,24 @@ static tp_status import_buf(tp_db *db, struct pack_reader *r,
     return db_commit(db);
 }
 
-/* What was there before packs are applied is kept as a rotating backup:
- * before the first pack this connection takes, then at most once an hour
- * (`sync watch` runs for days). One before every pack would copy a
- * province hub of over a gigabyte 165 times for one round of tambon packs,
- * and only the newest 14 are kept anyway. */
+/* What was there before packs are applied is kept as a rotating backup,
+ * once per round: before the first pack a connection takes (one `sync
+ * import`), and again after db_sync_new_round (each turn of `sync watch`).
+ * One before every pack would copy a province hub of over a gigabyte 165
+ * times for one round of tambon packs, and only the newest 14 are kept. */
 static tp_status backup_before(tp_db *db)
 {
-    time_t now = time(NULL);
-    if (db->sync_backup_at && now - db->sync_backup_at < 3600)
+    if (db->sync_backup_at)
         return TP_OK;
     tp_status s = db_backup_rotating(db, "sync", NULL);
     if (s == TP_OK)
-        db->sync_backup_at = now;
+        db->sync_backup_at = (long long)time(NULL);
     return s;
+}
+
+void db_sync_new_round(tp_db *db)
+{
+    db->sync_backup_at = 0;
 }
 
 tp_status db_sync_import(tp_db *db, const char *path, const char *ack_path,

@@ -2,6 +2,7 @@
  * edit in turn and swap packs in every order, with duplicates and lost
  * packs; in the end all four hold the same records. Damaged, newer and
  * strangers' packs are refused with nothing changed. */
+#include <dirent.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -369,6 +370,45 @@ static void test_routing_by_tambon(void **state)
     world_free(&w);
 }
 
+/* Rotating "sync" backups of site i's file. */
+static int sync_backups(const struct world *w, int i)
+{
+    char dir[128], prefix[16];
+    snprintf(dir, sizeof dir, "%s/backups", w->t.dir);
+    snprintf(prefix, sizeof prefix, "s%d.db-", i);
+    DIR *d = opendir(dir);
+    int n = 0;
+    struct dirent *e;
+    while (d && (e = readdir(d)) != NULL) {
+        size_t len = strlen(e->d_name);
+        n += strncmp(e->d_name, prefix, strlen(prefix)) == 0 && len > 8 &&
+             strcmp(e->d_name + len - 8, "-sync.db") == 0;
+    }
+    if (d)
+        closedir(d);
+    return n;
+}
+
+/* One backup before each round of packs, not before every pack. */
+static void test_backup_per_round(void **state)
+{
+    (void)state;
+    struct world w;
+    world_make(&w);
+    db_meeting m = {.circle = "kit", .held_on = "2006-07-01", .title = "ก"};
+    assert_int_equal(db_meeting_add(w.db[1], &m, NULL), TP_OK);
+    assert_int_equal(db_meeting_add(w.db[2], &m, NULL), TP_OK);
+    assert_int_equal(sync_backups(&w, 0), 0);
+    swap(&w, 1, 0);
+    swap(&w, 2, 0);
+    assert_int_equal(sync_backups(&w, 0), 1);
+    db_sync_new_round(w.db[0]);
+    assert_int_equal(db_meeting_add(w.db[1], &m, NULL), TP_OK);
+    swap(&w, 1, 0);
+    assert_int_equal(sync_backups(&w, 0), 2);
+    world_free(&w);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -376,6 +416,7 @@ int main(void)
         cmocka_unit_test(test_resolve_takes_other),
         cmocka_unit_test(test_bad_packs_refused),
         cmocka_unit_test(test_routing_by_tambon),
+        cmocka_unit_test(test_backup_per_round),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
