@@ -44,6 +44,8 @@ typedef struct {
     char *default_value; /* as stored; "today" for dates */
     char *ref;           /* ref / multiref: the table referred to */
     char *ref_label;     /* its column shown to people (e.g. name) */
+    char *ref_order;     /* its column the picker orders by (NULL: the label,
+                          * in Thai order) */
     char *via;           /* multiref: junction table (e.g. attendance) */
     char *via_self;      /* its column pointing at this record */
     char *via_other;     /* its column pointing at the ref table */

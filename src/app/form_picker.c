@@ -66,7 +66,7 @@ static void query(const struct picker *p, db_list_query *q, const char **col)
     q->table = p->in->def->ref;
     q->columns = col;
     q->n_columns = 1;
-    q->order_column = *col;
+    q->order_column = p->in->def->ref_order ? p->in->def->ref_order : *col;
     q->search = field_text(p->filter);
     q->search_columns = col;
     q->n_search = 1;

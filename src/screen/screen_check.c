@@ -119,6 +119,9 @@ static tp_status check_ref(chk *c, tp_db *db, const screen_field *f)
     if (!db_has_column(db, f->ref, f->ref_label))
         return fail(c, f->line, "field '%s': '%s' has no column '%s' to show",
                     f->name, f->ref, f->ref_label);
+    if (f->ref_order && !db_has_column(db, f->ref, f->ref_order))
+        return fail(c, f->line, "field '%s': '%s' has no column '%s' to order by",
+                    f->name, f->ref, f->ref_order);
     return TP_OK;
 }
 

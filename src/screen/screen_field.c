@@ -7,7 +7,7 @@
 
 enum { F_TYPE, F_LABEL, F_LABEL_EN, F_HELP, F_HELP_EN, F_REQUIRED, F_MIN,
        F_MAX, F_MAX_LENGTH, F_CHOICES, F_DEFAULT, F_REF, F_REF_LABEL, F_VIA,
-       F_VIA_SELF, F_VIA_OTHER, F_VIA_SET, F_COUNT };
+       F_VIA_SELF, F_VIA_OTHER, F_VIA_SET, F_REF_ORDER, F_COUNT };
 
 static const char *const field_keys[F_COUNT] = {
     [F_TYPE] = "type",         [F_LABEL] = "label",
@@ -18,7 +18,7 @@ static const char *const field_keys[F_COUNT] = {
     [F_DEFAULT] = "default",   [F_REF] = "ref",
     [F_REF_LABEL] = "ref_label", [F_VIA] = "via",
     [F_VIA_SELF] = "via_self", [F_VIA_OTHER] = "via_other",
-    [F_VIA_SET] = "via_set",
+    [F_VIA_SET] = "via_set",   [F_REF_ORDER] = "ref_order",
 };
 
 static const char *const type_names[] = {
@@ -148,6 +148,7 @@ bool sp_field_key(sp *p, screen_field *f, int key, const char *name,
         return sp_set_text(p, &f->default_value, value, false, false);
     case F_REF: return set_word(p, &f->ref, name, value);
     case F_REF_LABEL: return set_word(p, &f->ref_label, name, value);
+    case F_REF_ORDER: return set_word(p, &f->ref_order, name, value);
     case F_VIA: return set_word(p, &f->via, name, value);
     case F_VIA_SELF: return set_word(p, &f->via_self, name, value);
     case F_VIA_OTHER: return set_word(p, &f->via_other, name, value);
@@ -173,7 +174,8 @@ static bool key_fits(int key, screen_field_type t)
     case F_MAX_LENGTH: return t == SF_TEXT || t == SF_MULTILINE;
     case F_CHOICES: return t == SF_CHOICE;
     case F_REF:
-    case F_REF_LABEL: return t == SF_REF || t == SF_MULTIREF;
+    case F_REF_LABEL:
+    case F_REF_ORDER: return t == SF_REF || t == SF_MULTIREF;
     case F_VIA:
     case F_VIA_SELF:
     case F_VIA_OTHER:
@@ -277,6 +279,7 @@ void screen_field_free(screen_field *f)
     free(f->date_max);
     free(f->ref);
     free(f->ref_label);
+    free(f->ref_order);
     free(f->via);
     free(f->via_self);
     free(f->via_other);

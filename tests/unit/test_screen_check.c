@@ -79,6 +79,8 @@ static const struct {
      "t.ini:10: field 'place_id': meeting.place_id does not refer to 'person'"},
     {HEAD "[field place_id]\ntype = ref\nref = place\nref_label = nam\nlabel = P\n",
      "t.ini:10: field 'place_id': 'place' has no column 'nam'"},
+    {HEAD "[field place_id]\ntype = ref\nref = place\nref_order = rank\nlabel = P\n",
+     "t.ini:10: field 'place_id': 'place' has no column 'rank' to order by"},
     {HEAD "[field who]\ntype = multiref\nref = person\nvia = attendance\n"
           "via_self = person_id\nvia_other = meeting_id\nlabel = W\n",
      "t.ini:10: field 'who': attendance.person_id does not refer to 'meeting'"},
