@@ -21,23 +21,11 @@
 #include "tapian/db.h"
 #include "tapian/db_bulk.h"
 #include "tapian/export.h"
+#include "bench_stats.h"
 
 #define N_ASSETS 10000
 #define TARGET_MS 2000.0
 #define GENERATOR "bench_book 1 %d"
-
-static double clock_ms(clockid_t c)
-{
-    struct timespec ts;
-    clock_gettime(c, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
 
 /* A third of the assets belong to the pilot's tambon network group (so the
  * book has tambon and group headings), the rest are province-wide. */
@@ -164,13 +152,10 @@ int main(int argc, char **argv)
                 cpu[i] = clock_ms(CLOCK_PROCESS_CPUTIME_ID) - c0;
             }
         }
-        qsort(wall, (size_t)runs, sizeof *wall, cmp_double);
-        qsort(cpu, (size_t)runs, sizeof *cpu, cmp_double);
-        double p95 = wall[(runs * 95 + 99) / 100 - 1];
+        bench_spread w = bench_sorted(wall, runs), c = bench_sorted(cpu, runs);
         printf("| %s | %.0f | %.0f | %.0f | %.0f | %s | %zu |\n",
-               formats[f].what, wall[runs / 2], p95, cpu[runs / 2], TARGET_MS,
-               wall[runs / 2] <= TARGET_MS ? "PASS" : "OVER",
-               st.assets + st.lessons);
+               formats[f].what, w.median, w.p95, c.median, TARGET_MS,
+               w.median <= TARGET_MS ? "PASS" : "OVER", st.assets + st.lessons);
     }
     fclose(out);
     free(wall);

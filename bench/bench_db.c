@@ -26,6 +26,7 @@
 /* the six-step board's and the dashboard's models, as the views use them */
 #include "../src/app/dashboard.h"
 #include "../src/app/six_step_board.h"
+#include "bench_stats.h"
 
 #define PAGE 20
 #define WARMUP 2
@@ -45,13 +46,6 @@ struct bench {
     struct app app;               /* what the dashboard view needs: the db */
     struct view *dash_view;       /* the dashboard, drawn whole */
 };
-
-static double clock_ms(clockid_t c)
-{
-    struct timespec ts;
-    clock_gettime(c, &ts);
-    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
 
 static size_t len(const char *s)
 {
@@ -309,18 +303,6 @@ static const struct {
     {"dashboard: 5 panels loaded+drawn", 100.0, op_dash_draw},
 };
 
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static double median(double *v, int n)
-{
-    qsort(v, (size_t)n, sizeof *v, cmp_double);
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
-
 /* Runs one operation; prints its line. Returns 0, or -1 when it failed.
  * wall and cpu have room for runs values. */
 static int measure(struct bench *b, size_t k, int runs, double *wall,
@@ -344,12 +326,10 @@ static int measure(struct bench *b, size_t k, int runs, double *wall,
             cpu[i] = c1 - c0;
         }
     }
-    double med = median(wall, runs);
-    int i95 = (95 * runs + 99) / 100 - 1;
-    double p95 = wall[i95 < 0 ? 0 : i95]; /* wall is sorted now */
-    printf("%-32s %9.3f %9.3f %9.3f %7.1f   %-4s %6ld\n", ops[k].name, med,
-           p95, median(cpu, runs), ops[k].target_ms,
-           p95 <= ops[k].target_ms ? "PASS" : "OVER", b->rows);
+    bench_spread w = bench_sorted(wall, runs), c = bench_sorted(cpu, runs);
+    printf("%-32s %9.3f %9.3f %9.3f %7.1f   %-4s %6ld\n", ops[k].name, w.median,
+           w.p95, c.median, ops[k].target_ms,
+           w.p95 <= ops[k].target_ms ? "PASS" : "OVER", b->rows);
     return 0;
 }
 

@@ -22,6 +22,7 @@
 
 #include "tapian/db.h"
 #include "tapian/db_records.h"
+#include "bench_stats.h"
 
 #define PAGE 20
 #define WARMUP 2
@@ -44,13 +45,6 @@ struct bench {
 
 static const char *const cols[] = {"title", "topic"};
 static const char *const search_cols[] = {"title"};
-
-static double clock_ms(clockid_t c)
-{
-    struct timespec ts;
-    clock_gettime(c, &ts);
-    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
 
 static db_list_query query(const struct bench *b)
 {
@@ -195,18 +189,6 @@ static const struct {
     {"search 5 chars, full count", 20.0, op_c5, reopen},
 };
 
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static double median(double *v, int n)
-{
-    qsort(v, (size_t)n, sizeof *v, cmp_double);
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
-
 static int measure(struct bench *b, size_t k, int runs, double *wall,
                    double *cpu)
 {
@@ -231,12 +213,10 @@ static int measure(struct bench *b, size_t k, int runs, double *wall,
             cpu[i] = c1 - c0;
         }
     }
-    double med = median(wall, runs);
-    int i95 = (95 * runs + 99) / 100 - 1;
-    double p95 = wall[i95 < 0 ? 0 : i95];
-    printf("%-34s %9.3f %9.3f %9.3f %7.1f   %-4s %6ld\n", ops[k].name, med,
-           p95, median(cpu, runs), ops[k].target_ms,
-           p95 <= ops[k].target_ms ? "PASS" : "OVER", b->rows);
+    bench_spread w = bench_sorted(wall, runs), c = bench_sorted(cpu, runs);
+    printf("%-34s %9.3f %9.3f %9.3f %7.1f   %-4s %6ld\n", ops[k].name, w.median,
+           w.p95, c.median, ops[k].target_ms,
+           w.p95 <= ops[k].target_ms ? "PASS" : "OVER", b->rows);
     return 0;
 }
 

@@ -14,6 +14,7 @@
 
 #include "tapian/db.h"
 #include "tapian/db_search.h"
+#include "bench_stats.h"
 
 #define TARGET_MS 20.0
 
@@ -31,19 +32,6 @@ static const struct {
     {"10 chars", "ความเข้มแข็ง"},
     {"10 chars, absent", "ปลาตะเพียนทอง"},
 };
-
-static double clock_ms(clockid_t c)
-{
-    struct timespec ts;
-    clock_gettime(c, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
 
 static bool count_hit(void *ctx, const db_search_hit *h)
 {
@@ -89,13 +77,10 @@ int main(int argc, char **argv)
                 cpu[i] = clock_ms(CLOCK_PROCESS_CPUTIME_ID) - c0;
             }
         }
-        qsort(wall, (size_t)runs, sizeof *wall, cmp_double);
-        qsort(cpu, (size_t)runs, sizeof *cpu, cmp_double);
-        double med = wall[runs / 2];
+        bench_spread w = bench_sorted(wall, runs), c = bench_sorted(cpu, runs);
         printf("| %s | %s | %.3f | %.3f | %.3f | %.0f | %s | %d |\n",
-               queries[q].what, queries[q].query, med,
-               wall[(runs * 95 + 99) / 100 - 1], cpu[runs / 2], TARGET_MS,
-               med <= TARGET_MS ? "PASS" : "FAIL", hits);
+               queries[q].what, queries[q].query, w.median, w.p95, c.median,
+               TARGET_MS, w.median <= TARGET_MS ? "PASS" : "FAIL", hits);
     }
     free(wall);
     free(cpu);
