@@ -119,6 +119,14 @@ static inline long long shell_int(const char *path, const char *sql)
     return v;
 }
 
+/* A small seeded generator for random walks, so a failure can be replayed
+ * with the same seed. */
+static inline unsigned test_rand(unsigned *seed)
+{
+    *seed = *seed * 1103515245u + 12345u;
+    return (*seed >> 16) & 0x7fff;
+}
+
 static inline tp_db *open_new(const char *path)
 {
     db_open_opts o = {.no_pilot_data = true, .user = "tester"};

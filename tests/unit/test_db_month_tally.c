@@ -206,12 +206,6 @@ static void test_panels_read_the_tally(void **state)
     tdir_remove(&t);
 }
 
-static unsigned next_rand(unsigned *seed)
-{
-    *seed = *seed * 1103515245u + 12345u;
-    return (*seed >> 16) & 0x7fff;
-}
-
 static void test_random_walk(void **state)
 {
     (void)state;
@@ -225,23 +219,23 @@ static void test_random_walk(void **state)
     build(db, &w);
     unsigned seed = 2551;
     for (int i = 0; i < 120; i++) {
-        int m = (int)(next_rand(&seed) % MEETINGS);
-        int p = (int)(next_rand(&seed) % PEOPLE);
-        switch (next_rand(&seed) % 8) {
+        int m = (int)(test_rand(&seed) % MEETINGS);
+        int p = (int)(test_rand(&seed) % PEOPLE);
+        switch (test_rand(&seed) % 8) {
         case 0:
             toggle(db, "meeting", w.meeting[m]);
             break;
         case 1:
             edit(db, "meeting", w.meeting[m],
-                 DB_V_TEXT("held_on", days[next_rand(&seed) % 4]));
+                 DB_V_TEXT("held_on", days[test_rand(&seed) % 4]));
             break;
         case 2:
             edit(db, "meeting", w.meeting[m],
-                 DB_V_TEXT("circle", circles[next_rand(&seed) % 3]));
+                 DB_V_TEXT("circle", circles[test_rand(&seed) % 3]));
             break;
         case 3:
             edit(db, "meeting", w.meeting[m],
-                 DB_V_TEXT("place_id", next_rand(&seed) % 2 ? w.tambon[1]
+                 DB_V_TEXT("place_id", test_rand(&seed) % 2 ? w.tambon[1]
                                                              : w.village));
             break;
         case 4:
@@ -252,7 +246,7 @@ static void test_random_walk(void **state)
             bool gone = false;
             version_of(db, "meeting", w.meeting[m], &gone);
             if (!gone)
-                attend(db, &w, m, p, statuses[next_rand(&seed) % 4]);
+                attend(db, &w, m, p, statuses[test_rand(&seed) % 4]);
             break;
         }
         }

@@ -228,13 +228,6 @@ static void test_each_change(void **state)
     tdir_remove(&t);
 }
 
-/* Seeded, so a failure can be replayed. */
-static unsigned next_rand(unsigned *seed)
-{
-    *seed = *seed * 1103515245u + 12345u;
-    return (*seed >> 16) & 0x7fff;
-}
-
 static void test_random_walk(void **state)
 {
     (void)state;
@@ -248,9 +241,9 @@ static void test_random_walk(void **state)
                                            "reached", "reached"};
     unsigned seed = 2549;
     for (int i = 0; i < 400; i++) {
-        int v = (int)(next_rand(&seed) % VILLAGES);
-        int s = 1 + (int)(next_rand(&seed) % DB_SIX_STEPS);
-        switch (next_rand(&seed) % 10) {
+        int v = (int)(test_rand(&seed) % VILLAGES);
+        int s = 1 + (int)(test_rand(&seed) % DB_SIX_STEPS);
+        switch (test_rand(&seed) % 10) {
         case 0:
             if (w.step[v][s - 1][0])
                 toggle(db, "six_step", w.step[v][s - 1]);
@@ -259,14 +252,14 @@ static void test_random_walk(void **state)
             toggle(db, "place", w.village[v]);
             break;
         case 2: {
-            unsigned k = next_rand(&seed) % (WAVES + 1);
+            unsigned k = test_rand(&seed) % (WAVES + 1);
             set_column(db, w.village[v],
                        k == WAVES ? DB_V_NULL("wave")
                                   : DB_V_TEXT("wave", wave_names[k]));
             break;
         }
         case 3: {
-            unsigned k = next_rand(&seed) % (WAVES + 1);
+            unsigned k = test_rand(&seed) % (WAVES + 1);
             set_column(db, w.tambon[v % TAMBONS],
                        k == WAVES ? DB_V_NULL("wave")
                                   : DB_V_TEXT("wave", wave_names[k]));
@@ -277,7 +270,7 @@ static void test_random_walk(void **state)
                        DB_V_TEXT("parent_id", w.tambon[s % TAMBONS]));
             break;
         case 5:
-            if (next_rand(&seed) % 4 == 0)
+            if (test_rand(&seed) % 4 == 0)
                 toggle(db, "place", w.tambon[v % TAMBONS]);
             break;
         default: {
@@ -287,7 +280,7 @@ static void test_random_walk(void **state)
             bool village_gone = false;
             version_of(db, "place", w.village[v], &village_gone);
             if (!village_gone || !deleted)
-                set_step(db, &w, v, s, statuses[next_rand(&seed) % 4]);
+                set_step(db, &w, v, s, statuses[test_rand(&seed) % 4]);
             break;
         }
         }
