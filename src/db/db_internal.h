@@ -44,6 +44,7 @@ struct tp_db {
     struct db_schema *schema; /* tables and columns (db_schema.c), or NULL */
     bool sync_kiosk;    /* a kiosk with a hub: reference data is the hub's */
     bool sync_paused;   /* bulk loads: writes are not recorded for sync */
+    bool search_pending; /* the schema has search_fts_pending (migration 14) */
     long long sync_backup_at; /* time() of this round's backup, 0 = none yet */
     int busy_ms;        /* how long a writer waits for another */
     long long busy_waits; /* waits so far (db_busy_waits) */
@@ -62,6 +63,10 @@ struct db_perm {
     char *table;
     char *role;
 };
+
+/* Library-wide SQLite settings, once, before the first connection
+ * (db_open.c). */
+void db_library_once(void);
 
 /* ---- errors (db_status.c) ---- */
 tp_status db_status_from_rc(int rc);
@@ -83,6 +88,13 @@ tp_status db_sortkey_set(tp_db *db, const char *table, const char *id,
                          const char *column);
 /* Computes every missing key (rows written without tapian). */
 tp_status db_sortkeys_fill(tp_db *db);
+
+/* ---- the full-text index (db_search_index.c) ---- */
+/* Moves the rows queued in search_fts_pending into search_fts; inside the
+ * open write transaction (db_commit calls it before COMMIT). */
+tp_status db_search_index_flush(tp_db *db);
+/* At open: index what other programs (the sqlite3 shell) left queued. */
+tp_status db_search_index_catch_up(tp_db *db);
 
 /* ---- list counts kept while the file is unchanged (db_list_memo.c) ---- */
 /* The number remembered for this statement, bindings and key value;

@@ -92,9 +92,12 @@ static tp_status apply(tp_db *db, int version)
             snprintf(sql, sizeof sql, "PRAGMA user_version = %d", version);
             s = db_exec(db, sql);
         }
-        if (s != TP_OK)
-            db_set_error(db, "migration %s: %.400s", f->name,
-                         db_last_error(db));
+        if (s != TP_OK) {
+            /* a copy: the message is formatted into the buffer it names */
+            char why[400];
+            snprintf(why, sizeof why, "%s", db_last_error(db));
+            db_set_error(db, "migration %s: %s", f->name, why);
+        }
     }
     if (s != TP_OK) {
         db_rollback(db);
@@ -168,6 +171,7 @@ tp_status db_create_at_version(const char *path, int version)
         return TP_ERR_INVALID;
     tp_db db = {0};
     db_set_user(&db, NULL);
+    db_library_once();
     int rc = sqlite3_open_v2(path, &db.conn,
                              SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
     tp_status s = rc == SQLITE_OK ? TP_OK : db_fail(&db, rc, NULL);

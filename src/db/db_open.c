@@ -113,6 +113,22 @@ static tp_status load_site(tp_db *db, bool *kiosk)
     return TP_OK;
 }
 
+void db_library_once(void)
+{
+    static bool done;
+    if (done)
+        return;
+    done = true;
+    /* tapian uses a connection from one thread at a time and never asks
+     * SQLite how much memory it holds: without the memory statistics and
+     * the per-connection mutexes, every allocation and every call skips a
+     * lock (a sync pack spent a tenth of its import taking them). It must
+     * come before SQLite initialises; if something opened SQLite first,
+     * the defaults stay, which is only slower. */
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+}
+
 static tp_status open_file(tp_db *db, const db_open_opts *opts, bool *is_new)
 {
     struct stat sb;
@@ -131,6 +147,7 @@ static tp_status open_file(tp_db *db, const db_open_opts *opts, bool *is_new)
                     (exists && access(db->path, W_OK) != 0);
     int flags = db->read_only ? SQLITE_OPEN_READONLY
                               : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    db_library_once();
     int rc = sqlite3_open_v2(db->path, &db->conn, flags, NULL);
     if (rc != SQLITE_OK) {
         int err = sqlite3_system_errno(db->conn);
@@ -198,6 +215,8 @@ static tp_status open_and_check(tp_db *db, const db_open_opts *opts)
      * (each computes its own), so it happens before sync starts recording. */
     if (s == TP_OK)
         s = db_sortkeys_fill(db); /* rows written by the shell or pilot.sql */
+    if (s == TP_OK)
+        s = db_search_index_catch_up(db); /* the same for the search index */
     if (s == TP_OK)
         s = db_sync_init(db);
     if (s == TP_ERR_BUSY)

@@ -236,8 +236,11 @@ tp_status db_commit(tp_db *db)
         return TP_ERR_INVALID;
     char sql[48];
     if (db->tx_depth == 1) {
-        /* The changes and their outbox row commit together. */
-        tp_status c = db_sync_capture(db, db->site_id);
+        /* The changes, their search index and their outbox row commit
+         * together. */
+        tp_status c = db_search_index_flush(db);
+        if (c == TP_OK)
+            c = db_sync_capture(db, db->site_id);
         if (c != TP_OK) {
             db_rollback(db);
             return c;

@@ -352,6 +352,93 @@ static void test_rank_is_bm25_order(void **state)
     sqlite3_close(conn);
 }
 
+/* The index is brought up to date at COMMIT (migration 14): whatever one
+ * transaction adds, edits, tombstones or takes back, FTS5's own check then
+ * finds the index equal to search_doc and nothing is left queued. */
+static void check_index(void)
+{
+    sqlite3 *conn;
+    assert_int_equal(sqlite3_open(C.t.db, &conn), SQLITE_OK);
+    sqlite3_busy_timeout(conn, 2000);
+    char *err = NULL;
+    if (sqlite3_exec(conn, "INSERT INTO search_fts (search_fts, rank) "
+                           "VALUES ('integrity-check', 1)",
+                     NULL, NULL, &err) != SQLITE_OK)
+        fail_msg("integrity-check: %s", err ? err : "?");
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(conn, "SELECT count(*) FROM "
+                                        "search_fts_pending", -1, &st, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 0);
+    sqlite3_finalize(st);
+    sqlite3_close(conn);
+}
+
+static int hits(const char *q)
+{
+    struct found *f = calloc(1, sizeof *f);
+    assert_int_equal(db_search(C.db, q, 1000, collect, f), TP_OK);
+    int n = f->n;
+    free(f);
+    return n;
+}
+
+static void test_one_transaction(void **state)
+{
+    (void)state;
+    char a[DB_UUID_LEN], b[DB_UUID_LEN];
+    db_value va[] = {DB_V_TEXT("title", "กล้วยหอมทอง"),
+                     DB_V_TEXT("story", "ขายที่ตลาดนัด QqZone")};
+    db_value vb[] = {DB_V_TEXT("title", "ปลาส้ม"),
+                     DB_V_TEXT("story", "ทำขายทุกเดือน WwZone")};
+    db_value ea[] = {DB_V_TEXT("story", "ขายส่งให้สหกรณ์ EeZone")};
+    assert_int_equal(db_begin(C.db), TP_OK);
+    assert_int_equal(db_insert(C.db, "knowledge_asset", va, 2, a), TP_OK);
+    assert_int_equal(db_insert(C.db, "knowledge_asset", vb, 2, b), TP_OK);
+    assert_int_equal(db_update(C.db, "knowledge_asset", a, 1, ea, 1), TP_OK);
+    assert_int_equal(db_tombstone(C.db, "knowledge_asset", b, 1), TP_OK);
+    assert_int_equal(db_commit(C.db), TP_OK);
+    assert_int_equal(hits("qqzone"), 0);
+    assert_int_equal(hits("eezone"), 1);
+    assert_int_equal(hits("wwzone"), 0);
+    assert_int_equal(hits("กล้วยหอมทอง"), 1);
+    check_index();
+    /* taken back: neither the rows nor their index entries stay */
+    assert_int_equal(db_begin(C.db), TP_OK);
+    db_value vc[] = {DB_V_TEXT("title", "ผ้าบาติก"),
+                     DB_V_TEXT("story", "ย้อมสีธรรมชาติ RrZone")};
+    assert_int_equal(db_insert(C.db, "knowledge_asset", vc, 2, NULL), TP_OK);
+    db_rollback(C.db);
+    assert_int_equal(hits("rrzone"), 0);
+    check_index();
+    assert_int_equal(db_tombstone(C.db, "knowledge_asset", a, 2), TP_OK);
+}
+
+/* Rows written by another program (the sqlite3 shell) are queued by the
+ * triggers and indexed when tapian next opens the file. */
+static void test_shell_writes(void **state)
+{
+    (void)state;
+    if (!have_shell())
+        skip();
+    char id[DB_UUID_LEN];
+    db_value v[] = {DB_V_TEXT("title", "น้ำพริกแกง"),
+                    DB_V_TEXT("story", "ตำเองทุกเช้า")};
+    assert_int_equal(db_insert(C.db, "knowledge_asset", v, 2, id), TP_OK);
+    char sql[256];
+    snprintf(sql, sizeof sql, "UPDATE knowledge_asset SET story = "
+             "'ส่งขายตลาดเช้า TtZone' WHERE id = '%s';", id);
+    assert_int_equal(shell(C.t.db, sql), 0);
+    db_close(&C.db);
+    C.db = open_new(C.t.db);
+    assert_non_null(C.db);
+    assert_int_equal(hits("ttzone"), 1);
+    assert_int_equal(hits("ตำเองทุกเช้า"), 0);
+    check_index();
+    assert_int_equal(db_tombstone(C.db, "knowledge_asset", id, 1), TP_OK);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -366,6 +453,8 @@ int main(void)
         cmocka_unit_test(test_tombstone_restore_edit),
         cmocka_unit_test(test_other_kinds),
         cmocka_unit_test(test_empty_and_invalid),
+        cmocka_unit_test(test_one_transaction),
+        cmocka_unit_test(test_shell_writes),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
