@@ -198,18 +198,24 @@ static tp_status import_buf(tp_db *db, struct pack_reader *r,
         return res->refusal == SYNC_NEWER_SCHEMA ? TP_ERR_NEWER
                                                  : TP_ERR_INVALID;
     }
+    /* A pack touches thousands of pages in one transaction: with the
+     * everyday 512 KiB cache SQLite wrote pages out to the WAL before the
+     * commit and read them back (a 10,000-row pack: 0.8–1.1 s CPU with it,
+     * 0.5–0.7 s with 8 MiB). The cache shrinks back afterwards. */
+    db_exec(db, "PRAGMA cache_size = -" DB_BATCH_CACHE_KIB);
     tp_status s = db_begin(db);
-    if (s != TP_OK)
-        return s;
-    s = res->pack.is_ack ? take_ack(db, peer.id, res->pack.ack)
-                         : apply_all(db, r, &peer, res);
-    if (s != TP_OK) {
-        if (res->refusal == SYNC_ACCEPTED)
-            res->refusal = SYNC_NOT_APPLIED;
-        db_rollback(db);
-        return s;
+    if (s == TP_OK) {
+        s = res->pack.is_ack ? take_ack(db, peer.id, res->pack.ack)
+                             : apply_all(db, r, &peer, res);
+        if (s != TP_OK) {
+            if (res->refusal == SYNC_ACCEPTED)
+                res->refusal = SYNC_NOT_APPLIED;
+            db_rollback(db);
+        } else
+            s = db_commit(db);
     }
-    return db_commit(db);
+    db_exec(db, "PRAGMA cache_size = -" DB_CACHE_KIB);
+    return s;
 }
 
 /* What was there before packs are applied is kept as a rotating backup,
