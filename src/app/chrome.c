@@ -100,7 +100,7 @@ static void draw_keyhelp(struct app *a, int row, int cols)
             int len = snprintf(item, sizeof item, "%s %s  ", k->key, _(k->what));
             int w = text_width(item, (size_t)len);
             if (used + w > room || n + (size_t)len >= sizeof line - sizeof tail)
-                break;
+                continue; /* a shorter key further on may still fit */
             memcpy(line + n, item, (size_t)len + 1);
             n += (size_t)len;
             used += w;
