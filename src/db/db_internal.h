@@ -16,7 +16,7 @@
 #define DB_STMT_CACHE 48
 #define DB_DEFAULT_BUSY_MS 5000
 #define DB_CACHE_KIB "512"  /* page cache per connection (PRAGMA cache_size) */
-#define DB_BATCH_CACHE_KIB "8192" /* the same while a sync pack is applied */
+#define DB_BATCH_CACHE_KIB "16384" /* the same while a sync pack is applied */
 
 struct db_cached_stmt {
     char *key;          /* query name, or the SQL text for built queries */

@@ -200,8 +200,10 @@ static tp_status import_buf(tp_db *db, struct pack_reader *r,
     }
     /* A pack touches thousands of pages in one transaction: with the
      * everyday 512 KiB cache SQLite wrote pages out to the WAL before the
-     * commit and read them back (a 10,000-row pack: 0.8–1.1 s CPU with it,
-     * 0.5–0.7 s with 8 MiB). The cache shrinks back afterwards. */
+     * commit and read them back (10,000 attendance rows: 0.8–1.1 s CPU
+     * with it, 0.5–0.7 s with 8 MiB; 10,000 meetings, about 12 MB of
+     * pages with their indexes and search rows, need 16). The cache
+     * shrinks back afterwards. */
     db_exec(db, "PRAGMA cache_size = -" DB_BATCH_CACHE_KIB);
     tp_status s = db_begin(db);
     if (s == TP_OK) {
