@@ -1,22 +1,16 @@
-/* The generic one-row chooser (pick_view.h). form_picker.c stays the
- * form's own (it marks several rows and writes into form inputs). */
+/* The generic one-row chooser (pick_view.h); its rows are pick_rows.c's,
+ * as are those of a form's reference picker. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "pick_rows.h"
 #include "pick_view.h"
-#include "tapian/field.h"
 #include "tapian/i18n.h"
 #include "tapian/ui.h"
 
-#define PICK_PAGE 100
 #define PICK_FILTERS 4
-
-struct pick_row {
-    char id[37];
-    char *label;
-};
 
 struct pick {
     struct view base;
@@ -25,12 +19,7 @@ struct pick {
     char *filter_text[PICK_FILTERS];
     pick_done_fn done;
     void *ctx;
-    field *find;
-    struct pick_row rows[PICK_PAGE];
-    int n_rows;
-    long total, top, selected;
-    int visible;
-    bool stale;
+    struct pick_rows rows;
 };
 
 static const char *pick_title(struct view *v)
@@ -38,16 +27,10 @@ static const char *pick_title(struct view *v)
     return ((struct pick *)v)->spec.title;
 }
 
-static void clear_rows(struct pick *p)
-{
-    for (int i = 0; i < p->n_rows; i++)
-        free(p->rows[i].label);
-    p->n_rows = 0;
-}
-
 /* "name", "name หมู่ 3" or "หมู่ 3" for a village without a name. */
-static char *label_of(const struct pick *p, const db_row *row)
+static char *label_of(void *ctx, const db_row *row)
 {
+    const struct pick *p = ctx;
     const char *name = row->n > 0 && row->values[0] ? row->values[0] : "";
     const char *num = row->n > 1 ? row->values[1] : NULL;
     char buf[400], more[64] = "";
@@ -57,22 +40,9 @@ static char *label_of(const struct pick *p, const db_row *row)
     return strdup(buf);
 }
 
-static int take_row(void *ctx, const db_row *row)
+static void query(void *ctx, db_list_query *q, const char **cols)
 {
-    struct pick *p = ctx;
-    if (p->n_rows >= PICK_PAGE)
-        return 1;
-    struct pick_row *r = &p->rows[p->n_rows];
-    snprintf(r->id, sizeof r->id, "%s", row->id);
-    r->label = label_of(p, row);
-    if (r->label)
-        p->n_rows++;
-    return 0;
-}
-
-static void query(const struct pick *p, db_list_query *q, const char **cols)
-{
-    memset(q, 0, sizeof *q);
+    const struct pick *p = ctx;
     cols[0] = p->spec.label;
     cols[1] = p->spec.number;
     q->table = p->spec.table;
@@ -80,100 +50,40 @@ static void query(const struct pick *p, db_list_query *q, const char **cols)
     q->n_columns = p->spec.number ? 2 : 1;
     /* villages by their number, the rest by name in Thai order */
     q->order_column = p->spec.number ? p->spec.number : p->spec.label;
-    q->search = field_text(p->find);
     q->search_columns = cols;
     q->n_search = 1;
     q->filters = p->filters;
     q->n_filters = p->spec.n_filters;
 }
 
-static void load(struct app *a, struct pick *p)
-{
-    clear_rows(p);
-    db_list_query q;
-    const char *cols[2];
-    query(p, &q, cols);
-    if (db_list_count(a->db, &q, &p->total) != TP_OK)
-        p->total = 0;
-    if (p->selected >= p->total)
-        p->selected = p->total ? p->total - 1 : 0;
-    if (p->selected < 0)
-        p->selected = 0;
-    if (p->selected < p->top)
-        p->top = p->selected;
-    if (p->selected >= p->top + p->visible)
-        p->top = p->selected - p->visible + 1;
-    q.offset = p->top;
-    q.limit = p->visible < PICK_PAGE ? p->visible : PICK_PAGE;
-    if (db_list(a->db, &q, take_row, p) != TP_OK)
-        app_message(a, TA_ERROR, "%s", db_last_error(a->db));
-    p->stale = false;
-}
-
 static void pick_draw(struct app *a, struct view *v, int top, int height,
                       int *cy, int *cx)
 {
     struct pick *p = (struct pick *)v;
-    int cols = getmaxx(stdscr);
-    int visible = height - 3;
-    if (visible != p->visible || p->stale) {
-        p->visible = visible > 0 ? visible : 1;
-        load(a, p);
-    }
-    int w = ui_str(stdscr, top, 1, _("Find:"), 20, A_BOLD) + 2;
-    field_view_draw(stdscr, p->find, top, w, cols - w - 20, 1, true, cy, cx);
-    char count[32];
-    snprintf(count, sizeof count, "%ld", p->total);
-    ui_str(stdscr, top, cols - 18, count, 17, term_attr_of(TA_LABEL));
-    for (int i = 0; i < p->n_rows; i++) {
-        int y = top + 2 + i;
-        int attr = p->top + i == p->selected ? term_attr_of(TA_SELECTED)
-                                             : (int)A_NORMAL;
-        ui_fill(stdscr, y, 0, cols, attr);
-        ui_str(stdscr, y, 2, p->rows[i].label, cols - 4, attr);
-    }
+    pick_rows_draw(a, &p->rows, top, height, cy, cx);
 }
 
 static int pick_handle(struct app *a, struct view *v, const term_event *ev)
 {
     struct pick *p = (struct pick *)v;
-    if (ev->type == EV_CHAR) {
-        field_insert_char(p->find, ev->ch);
-        p->selected = p->top = 0;
-        p->stale = true;
-        return H_HANDLED | H_REDRAW;
-    }
-    if (ev->type != EV_KEY)
-        return H_UNKNOWN;
-    long i = p->selected - p->top;
-    switch (ev->key) {
-    case TK_UP: p->selected--; break;
-    case TK_DOWN: p->selected++; break;
-    case TK_PGUP: p->selected -= p->visible; break;
-    case TK_PGDN: p->selected += p->visible; break;
-    case TK_BACKSPACE:
-        field_backspace(p->find);
-        p->selected = p->top = 0;
-        break;
-    case TK_ENTER: {
-        if (i < 0 || i >= p->n_rows)
-            return H_CLOSE;
-        /* closed before done runs, so that done may open the next view */
-        char id[37], label[400];
-        snprintf(id, sizeof id, "%s", p->rows[i].id);
-        snprintf(label, sizeof label, "%s", p->rows[i].label);
-        pick_done_fn done = p->done;
-        void *ctx = p->ctx;
-        app_pop(a);
-        done(a, ctx, id, label);
-        return H_HANDLED | H_REDRAW;
-    }
-    case TK_ESC:
+    int h = pick_rows_handle(&p->rows, ev);
+    if (h != H_UNKNOWN || ev->type != EV_KEY)
+        return h;
+    if (ev->key == TK_ESC)
         return H_CLOSE;
-    default:
+    if (ev->key != TK_ENTER)
         return H_UNKNOWN;
-    }
-    p->stale = true;
+    const struct pick_row *row = pick_rows_current(&p->rows);
+    if (!row)
+        return H_CLOSE;
+    /* closed before done runs, so that done may open the next view */
+    char id[37], label[400];
+    snprintf(id, sizeof id, "%s", row->id);
+    snprintf(label, sizeof label, "%s", row->label);
+    pick_done_fn done = p->done;
+    void *ctx = p->ctx;
+    app_pop(a);
+    done(a, ctx, id, label);
     return H_HANDLED | H_REDRAW;
 }
 
@@ -186,10 +96,9 @@ static bool pick_typing(struct view *v)
 static void pick_destroy(struct view *v)
 {
     struct pick *p = (struct pick *)v;
-    clear_rows(p);
+    pick_rows_free(&p->rows);
     for (size_t i = 0; i < PICK_FILTERS; i++)
         free(p->filter_text[i]);
-    field_free(&p->find);
     free(p);
 }
 
@@ -222,9 +131,8 @@ struct view *pick_view_new(const pick_spec *spec, pick_done_fn done,
     p->spec = *spec;
     p->done = done;
     p->ctx = ctx;
-    p->stale = true;
-    p->find = field_new(false, 100);
-    bool ok = p->find != NULL;
+    pick_source src = {.query = query, .label = label_of, .ctx = p};
+    bool ok = pick_rows_init(&p->rows, &src);
     for (size_t i = 0; i < spec->n_filters; i++) {
         p->filters[i] = spec->filters[i];
         if (spec->filters[i].type == DB_TEXT && spec->filters[i].s) {
