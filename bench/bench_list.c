@@ -198,25 +198,20 @@ static int measure(struct bench *b, size_t k, int runs, double *wall,
             fprintf(stderr, "bench_list: %s: cannot reopen\n", ops[k].name);
             return -1;
         }
-        double w0 = clock_ms(CLOCK_MONOTONIC);
-        double c0 = clock_ms(CLOCK_PROCESS_CPUTIME_ID);
+        bench_lap t = bench_lap_start();
         tp_status s = ops[k].fn(b);
-        double c1 = clock_ms(CLOCK_PROCESS_CPUTIME_ID);
-        double w1 = clock_ms(CLOCK_MONOTONIC);
+        t = bench_lap_ms(t);
         if (s != TP_OK) {
             fprintf(stderr, "bench_list: %s: %s (%s)\n", ops[k].name,
                     tp_status_name(s), db_last_error(b->db));
             return -1;
         }
         if (i >= 0) {
-            wall[i] = w1 - w0;
-            cpu[i] = c1 - c0;
+            wall[i] = t.wall;
+            cpu[i] = t.cpu;
         }
     }
-    bench_spread w = bench_sorted(wall, runs), c = bench_sorted(cpu, runs);
-    printf("%-34s %9.3f %9.3f %9.3f %7.1f   %-4s %6ld\n", ops[k].name, w.median,
-           w.p95, c.median, ops[k].target_ms,
-           w.p95 <= ops[k].target_ms ? "PASS" : "OVER", b->rows);
+    bench_report(ops[k].name, 34, wall, cpu, runs, ops[k].target_ms, b->rows);
     return 0;
 }
 

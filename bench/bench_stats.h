@@ -3,6 +3,7 @@
 #ifndef TAPIAN_BENCH_STATS_H
 #define TAPIAN_BENCH_STATS_H
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 
@@ -31,6 +32,37 @@ static inline bench_spread bench_sorted(double *v, int n)
     int i95 = (95 * n + 99) / 100 - 1;
     return (bench_spread){n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2,
                           v[i95 < 0 ? 0 : i95]};
+}
+
+/* One run of an operation: bench_lap_ms(bench_lap_start()) around it
+ * gives its wall and CPU milliseconds. */
+typedef struct {
+    double wall, cpu;
+} bench_lap;
+
+static inline bench_lap bench_lap_start(void)
+{
+    return (bench_lap){clock_ms(CLOCK_MONOTONIC),
+                       clock_ms(CLOCK_PROCESS_CPUTIME_ID)};
+}
+
+static inline bench_lap bench_lap_ms(bench_lap start)
+{
+    double cpu = clock_ms(CLOCK_PROCESS_CPUTIME_ID);
+    return (bench_lap){clock_ms(CLOCK_MONOTONIC) - start.wall,
+                       cpu - start.cpu};
+}
+
+/* One operation's line: median and 95th percentile of the wall times,
+ * median CPU time, the target, PASS when the p95 is within it, rows. */
+static inline void bench_report(const char *name, int width, double *wall,
+                                double *cpu, int runs, double target_ms,
+                                long rows)
+{
+    bench_spread w = bench_sorted(wall, runs), c = bench_sorted(cpu, runs);
+    printf("%-*s %9.3f %9.3f %9.3f %7.1f   %-4s %6ld\n", width, name,
+           w.median, w.p95, c.median, target_ms,
+           w.p95 <= target_ms ? "PASS" : "OVER", rows);
 }
 
 #endif
