@@ -79,7 +79,10 @@ tp_status db_sortkey_set(tp_db *db, const char *table, const char *id,
 }
 
 /* Every table.column that has a <column>_sortkey beside it, found in the
- * connection's picture of the schema. */
+ * connection's picture of the schema. Only the tables whose CREATE TABLE
+ * text (which ALTER TABLE keeps up to date) spells "_sortkey" are read: a
+ * column of that name cannot be declared without it, and reading a table's
+ * columns is what costs at start. */
 struct key_cols {
     tp_db *db;
     char (*tables)[64], (*cols)[64];
@@ -100,17 +103,30 @@ static void key_column(void *ctx, const char *name, const char *decl_type,
     k->n++;
 }
 
-static void key_table(void *ctx, const char *table)
-{
-    struct key_cols *k = ctx;
-    k->table = table;
-    db_schema_columns(k->db, table, key_column, k);
-}
-
 static int key_columns(tp_db *db, char tables[][64], char cols[][64])
 {
     struct key_cols k = {.db = db, .tables = tables, .cols = cols};
-    return db_schema_tables(db, key_table, &k) ? k.n : -1;
+    sqlite3_stmt *st;
+    if (db_stmt(db, "sortkey.tables",
+                "SELECT name FROM sqlite_schema WHERE type = 'table' AND "
+                "instr(sql, '" SORTKEY_SUFFIX "') > 0 ORDER BY name",
+                &st) != TP_OK)
+        return -1;
+    /* Names copied out first: reading columns runs other statements. */
+    char names[MAX_KEY_COLS][64];
+    int n = 0, rc = SQLITE_DONE;
+    while (n < MAX_KEY_COLS && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const unsigned char *name = sqlite3_column_text(st, 0);
+        snprintf(names[n++], 64, "%s", name ? (const char *)name : "");
+    }
+    db_stmt_done(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return -1;
+    for (int i = 0; i < n; i++) {
+        k.table = names[i];
+        db_schema_columns(db, names[i], key_column, &k);
+    }
+    return k.n;
 }
 
 /* Whether some row of table has column but not its key: a look into the
