@@ -272,8 +272,7 @@ static struct db_schema_table *with_part(tp_db *db, struct db_schema *s,
     tp_status r = read_part(db, t, part);
     if (r == TP_OK && (in_tx || data_version(db) == s->data_version))
         return t;
-    if (r == TP_OK)
-        drop_part(t, part);
+    drop_part(t, part); /* of another schema, or cut short by an error */
     bool own;
     long long v;
     r = db_read_begin(db, &own);
