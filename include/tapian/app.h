@@ -121,6 +121,8 @@ struct app {
     long long last_key_ms;      /* monotonic time of the last key */
     char sync_dir[256];         /* setting sync_dir, shown with its newest file */
     struct demo *demo;          /* `tapian demo` (demo.c), else NULL */
+    bool builtin_unchecked;     /* app_load_screens_first left them */
+    char screens_err[512];      /* why app_run stopped at a screen file */
 };
 
 /* Minimum size of the full layout. */
@@ -128,7 +130,8 @@ struct app {
 #define APP_MIN_ROWS 24
 
 /* Runs the loop until the user quits, the script ends or the line drops.
- * Returns the exit status. */
+ * Returns the exit status: 1 when a built-in screen failed its check
+ * (screens_err says why). */
 int app_run(struct app *a);
 
 void app_push(struct app *a, struct view *v);
@@ -164,6 +167,16 @@ bool app_command_user(struct app *a, const char *login);
  * "FILE:LINE: message". */
 tp_status app_load_screens(struct app *a, const char *dir, char *err,
                            size_t errsize);
+/* The same for the full-screen program, except that the built-in screens
+ * are checked by app_check_builtin_screens, which app_run calls once the
+ * first screen is drawn and before the first key is handled: they come with
+ * the program, and fail only in a file whose schema something other than
+ * tapian has changed. Screens from dir are checked here, before anything is
+ * drawn, as the person editing them expects. */
+tp_status app_load_screens_first(struct app *a, const char *dir, char *err,
+                                 size_t errsize);
+/* Checks the built-in screens if app_load_screens_first left them. */
+tp_status app_check_builtin_screens(struct app *a, char *err, size_t errsize);
 
 /* The role codes held, as an array for screen_may_* and db_set_roles. */
 const char *const *app_role_codes(const struct app *a);

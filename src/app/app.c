@@ -242,10 +242,17 @@ int app_run(struct app *a)
 {
     a->dirty = true;
     long long idle_since = 0;
+    int rc = 0;
     while (!a->quit && a->top) {
         if (a->dirty) {
             draw(a);
             a->dirty = false;
+        }
+        if (a->builtin_unchecked &&
+            app_check_builtin_screens(a, a->screens_err,
+                                      sizeof a->screens_err) != TP_OK) {
+            rc = 1;
+            break;
         }
         term_event ev;
         /* While a backup is under way, no waiting: a slice is copied
@@ -286,5 +293,5 @@ int app_run(struct app *a)
     a->backup_job = NULL;
     while (a->top)
         app_pop(a);
-    return 0;
+    return rc;
 }

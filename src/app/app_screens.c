@@ -15,17 +15,24 @@ static bool names_everyone(char **roles, size_t n)
     return false;
 }
 
-tp_status app_load_screens(struct app *a, const char *dir, char *err,
-                           size_t errsize)
+static bool is_builtin(const screen *s)
+{
+    return strncmp(s->file, "builtin/", 8) == 0;
+}
+
+static tp_status load(struct app *a, const char *dir, bool check_builtin,
+                      char *err, size_t errsize)
 {
     tp_status st = screen_load(dir, &a->screens, err, errsize);
     if (st != TP_OK)
         return st;
     for (size_t i = 0; i < a->screens.n; i++) {
         const screen *s = &a->screens.screens[i];
-        st = screen_check(s, a->db, err, errsize);
-        if (st != TP_OK)
-            return st;
+        if (check_builtin || !is_builtin(s)) {
+            st = screen_check(s, a->db, err, errsize);
+            if (st != TP_OK)
+                return st;
+        }
         if (s->kind != SCREEN_RECORDS || !s->source ||
             names_everyone(s->roles_edit, s->n_roles_edit))
             continue;
@@ -41,6 +48,36 @@ tp_status app_load_screens(struct app *a, const char *dir, char *err,
             if (s->fields[f].type == SF_MULTIREF && s->fields[f].via)
                 for (size_t r = 0; r < s->n_roles_edit; r++)
                     db_permit(a->db, s->fields[f].via, s->roles_edit[r]);
+    }
+    return TP_OK;
+}
+
+tp_status app_load_screens(struct app *a, const char *dir, char *err,
+                           size_t errsize)
+{
+    return load(a, dir, true, err, errsize);
+}
+
+tp_status app_load_screens_first(struct app *a, const char *dir, char *err,
+                                 size_t errsize)
+{
+    tp_status st = load(a, dir, false, err, errsize);
+    a->builtin_unchecked = st == TP_OK;
+    return st;
+}
+
+tp_status app_check_builtin_screens(struct app *a, char *err, size_t errsize)
+{
+    if (!a->builtin_unchecked)
+        return TP_OK;
+    a->builtin_unchecked = false;
+    for (size_t i = 0; i < a->screens.n; i++) {
+        const screen *s = &a->screens.screens[i];
+        if (!is_builtin(s))
+            continue;
+        tp_status st = screen_check(s, a->db, err, errsize);
+        if (st != TP_OK)
+            return st;
     }
     return TP_OK;
 }

@@ -258,9 +258,15 @@ int main(int argc, char **argv)
         return 1;
     }
 
-    /* Commands too: the screens say who may write which table. */
+    /* Commands too: the screens say who may write which table. The
+     * full-screen program checks the built-in ones once its first screen is
+     * drawn (app_run). */
     char err[512];
-    if (app_load_screens(&a, o.screens_dir, err, sizeof err) != TP_OK) {
+    tp_status loaded =
+        o.cmd_argc > 0 ? app_load_screens(&a, o.screens_dir, err, sizeof err)
+                       : app_load_screens_first(&a, o.screens_dir, err,
+                                                sizeof err);
+    if (loaded != TP_OK) {
         fprintf(stderr, "tapian: %s\n%s\n", _("a screen file is not right:"), err);
         screen_set_free(&a.screens);
         db_close(&a.db);
@@ -302,6 +308,9 @@ int main(int argc, char **argv)
     if (term_is_headless() && db_busy_waits(a.db) > 0)
         fprintf(stderr, "tapian: busy-waits %lld\n", db_busy_waits(a.db));
     term_stop();
+    if (rc != 0 && a.screens_err[0])
+        fprintf(stderr, "tapian: %s\n%s\n", _("a screen file is not right:"),
+                a.screens_err);
     app_undo_forget(&a);
     screen_set_free(&a.screens);
     db_close(&a.db);

@@ -39,8 +39,10 @@ struct tp_db {
     struct db_perm *perms; /* table -> role write permissions */
     size_t n_perms;
     sqlite3_session *sync_session; /* records the open write transaction */
-    struct db_sync_table *sync_tables; /* NULL until db_open is done */
+    struct db_sync_table *sync_tables; /* db_sync_tables reads them */
     size_t n_sync_tables;
+    bool sync_ready;    /* db_open is done: writes are recorded */
+    bool sync_tables_read; /* sync_tables holds the record tables */
     struct db_list_memo *list_memo; /* list counts (db_list_memo.c) */
     struct db_schema *schema; /* tables and columns (db_schema.c), or NULL */
     bool sync_kiosk;    /* a kiosk with a hub: reference data is the hub's */
@@ -192,9 +194,12 @@ void db_guard_remember(tp_db *db);
 tp_status db_guard_check(tp_db *db);
 
 /* ---- sync (db_sync_session.c) ---- */
-/* Finds the record tables; after this, write transactions are recorded. */
+/* After this, write transactions are recorded; the record tables are
+ * found when first needed (db_sync_tables). */
 tp_status db_sync_init(tp_db *db);
 void db_sync_free(tp_db *db);
+/* Reads the record tables into db->sync_tables unless done already. */
+tp_status db_sync_tables(tp_db *db);
 const struct db_sync_table *db_sync_table_find(tp_db *db, const char *name);
 /* Reads again whether this file is a kiosk with a hub (db->sync_kiosk):
  * after opening and after the sync role or the peers change. */

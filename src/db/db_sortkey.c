@@ -78,39 +78,55 @@ tp_status db_sortkey_set(tp_db *db, const char *table, const char *id,
     return rc == SQLITE_DONE ? TP_OK : db_fail(db, rc, NULL);
 }
 
-/* Every table.column that has a <column>_sortkey beside it, found in the
- * connection's picture of the schema. */
-struct key_cols {
-    tp_db *db;
-    char (*tables)[64], (*cols)[64];
-    int n;
-    const char *table;
-};
+/* Every table.column that has a <column>_sortkey beside it, found by the
+ * name of its <table>_<column>_sortkey_missing index (migration 11; a unit
+ * test holds that every key column has one, and the fill below reads
+ * through it). The names alone come from sqlite_schema: no table's columns
+ * are read, which is what costs at start. SQLite confirms both columns the
+ * way it will resolve them in the statements below. */
+#define MISSING_SUFFIX SORTKEY_SUFFIX "_missing"
 
-static void key_column(void *ctx, const char *name, const char *decl_type,
-                       bool not_null)
+static bool has_column(tp_db *db, const char *table, const char *column)
 {
-    struct key_cols *k = ctx;
-    (void)decl_type, (void)not_null;
-    if (k->n >= MAX_KEY_COLS || !db_is_sortkey_column(name))
-        return;
-    int base = (int)(strlen(name) - strlen(SORTKEY_SUFFIX));
-    snprintf(k->tables[k->n], 64, "%s", k->table);
-    snprintf(k->cols[k->n], 64, "%.*s", base, name);
-    k->n++;
+    return sqlite3_table_column_metadata(db->conn, "main", table, column, NULL,
+                                         NULL, NULL, NULL, NULL) == SQLITE_OK;
 }
 
-static void key_table(void *ctx, const char *table)
+/* "<table>_<col>_sortkey_missing" -> col, when it has that shape. */
+static bool key_of_index(const char *table, const char *index, char col[64])
 {
-    struct key_cols *k = ctx;
-    k->table = table;
-    db_schema_columns(k->db, table, key_column, k);
+    size_t t = strlen(table), i = strlen(index), m = strlen(MISSING_SUFFIX);
+    if (i <= t + 1 + m || strncmp(index, table, t) != 0 || index[t] != '_' ||
+        strcmp(index + i - m, MISSING_SUFFIX) != 0 || i - m - t - 1 >= 64)
+        return false;
+    snprintf(col, 64, "%.*s", (int)(i - m - t - 1), index + t + 1);
+    return true;
 }
 
 static int key_columns(tp_db *db, char tables[][64], char cols[][64])
 {
-    struct key_cols k = {.db = db, .tables = tables, .cols = cols};
-    return db_schema_tables(db, key_table, &k) ? k.n : -1;
+    sqlite3_stmt *st;
+    if (db_stmt(db, "sortkey.indexes",
+                "SELECT tbl_name, name FROM sqlite_schema WHERE type = 'index' "
+                "AND name GLOB '*" MISSING_SUFFIX "' ORDER BY name",
+                &st) != TP_OK)
+        return -1;
+    int n = 0, rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < MAX_KEY_COLS) {
+        const char *table = (const char *)sqlite3_column_text(st, 0);
+        const char *index = (const char *)sqlite3_column_text(st, 1);
+        char key[96];
+        if (!table || !index || strlen(table) >= 64 ||
+            !key_of_index(table, index, cols[n]) ||
+            snprintf(key, sizeof key, "%s" SORTKEY_SUFFIX, cols[n]) >=
+                (int)sizeof key ||
+            !has_column(db, table, cols[n]) || !has_column(db, table, key))
+            continue;
+        snprintf(tables[n], 64, "%s", table);
+        n++;
+    }
+    db_stmt_done(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? n : -1;
 }
 
 /* Whether some row of table has column but not its key: a look into the
@@ -150,8 +166,7 @@ tp_status db_sortkeys_fill(tp_db *db)
     /* Looked for in one read transaction: no write lock is taken (and no
      * other writer waited for) unless a key is missing. */
     for (int i = 0; i < n && s == TP_OK; i++)
-        if (db_has_column(db, tables[i], cols[i]))
-            s = keys_missing(db, tables[i], cols[i], &missing[i]);
+        s = keys_missing(db, tables[i], cols[i], &missing[i]);
     s = db_read_end(db, own, s);
     for (int i = 0; i < n && s == TP_OK; i++) {
         if (!missing[i])

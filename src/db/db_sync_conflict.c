@@ -181,6 +181,9 @@ tp_status db_sync_resolve(tp_db *db, long long conflict_id, bool take_other)
 
 tp_status db_sync_dump(tp_db *db, db_report_fn fn, void *ctx)
 {
+    tp_status ts = db_sync_tables(db);
+    if (ts != TP_OK)
+        return ts;
     for (size_t i = 0; i < db->n_sync_tables; i++) {
         const struct db_sync_table *t = &db->sync_tables[i];
         sqlite3_str *q = sqlite3_str_new(db->conn);

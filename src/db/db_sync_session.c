@@ -24,7 +24,7 @@ static bool is_reference(const char *t)
 }
 
 /* Tables and columns come from the connection's picture of the schema
- * (db_schema.c): no query per table at every start. */
+ * (db_schema.c), read when the first write or sync operation needs them. */
 struct sync_scan {
     tp_db *db;
     struct db_sync_table *ts, *cur;
@@ -80,15 +80,29 @@ static void add_table(void *ctx, const char *name)
     db_schema_columns(sc->db, name, add_column, sc);
 }
 
-tp_status db_sync_init(tp_db *db)
+/* Read at the first write or sync operation rather than at open: every
+ * table's columns are a pragma each, and most runs of the program only
+ * read until then. */
+tp_status db_sync_tables(tp_db *db)
 {
+    if (db->sync_tables_read)
+        return TP_OK;
     struct sync_scan sc = {.db = db};
     bool ok = db_schema_tables(db, add_table, &sc);
     db->sync_tables = sc.ts;
     db->n_sync_tables = sc.n;
-    if (sc.nomem)
-        return TP_ERR_NOMEM;
-    return ok ? db_sync_guard_refresh(db) : TP_ERR_IO;
+    if (sc.nomem || !ok) {
+        db_sync_free(db);
+        return sc.nomem ? TP_ERR_NOMEM : TP_ERR_IO;
+    }
+    db->sync_tables_read = true;
+    return TP_OK;
+}
+
+tp_status db_sync_init(tp_db *db)
+{
+    db->sync_ready = true;
+    return db_sync_guard_refresh(db);
 }
 
 void db_sync_free(tp_db *db)
@@ -103,9 +117,10 @@ void db_sync_free(tp_db *db)
     free(db->sync_tables);
     db->sync_tables = NULL;
     db->n_sync_tables = 0;
+    db->sync_tables_read = false;
 }
 
-const struct db_sync_table *db_sync_table_find(tp_db *db, const char *name)
+static const struct db_sync_table *find(tp_db *db, const char *name)
 {
     for (size_t i = 0; i < db->n_sync_tables; i++)
         if (strcmp(db->sync_tables[i].name, name) == 0)
@@ -113,15 +128,25 @@ const struct db_sync_table *db_sync_table_find(tp_db *db, const char *name)
     return NULL;
 }
 
+const struct db_sync_table *db_sync_table_find(tp_db *db, const char *name)
+{
+    return db_sync_tables(db) == TP_OK ? find(db, name) : NULL;
+}
+
+/* Called by the session in the middle of a write: no query here, the
+ * tables were read when the session started. */
 static int table_filter(void *ctx, const char *table)
 {
-    return db_sync_table_find(ctx, table) != NULL;
+    return find(ctx, table) != NULL;
 }
 
 tp_status db_sync_session_start(tp_db *db)
 {
-    if (!db->sync_tables || db->sync_session || db->sync_paused)
+    if (!db->sync_ready || db->sync_session || db->sync_paused)
         return TP_OK;
+    tp_status s = db_sync_tables(db);
+    if (s != TP_OK)
+        return s;
     int rc = sqlite3session_create(db->conn, "main", &db->sync_session);
     if (rc == SQLITE_OK) {
         sqlite3session_table_filter(db->sync_session, table_filter, db);

@@ -44,6 +44,30 @@ test_cli_refuses_bad_files() {
     assert_eq "$(cksum < "$E2E_TMP/newer.db")" "$before" || return 1
 }
 
+# A column a built-in screen names, dropped by another program: the
+# full-screen program stops before it handles a key, with the screen's file
+# and line, as check does.
+test_builtin_screen_misfit() {
+    cp "$DB" "$E2E_TMP/misfit.db"
+    sql "$E2E_TMP/misfit.db" "ALTER TABLE agency DROP COLUMN note"
+    printf '<Dump><F10>' > "$E2E_TMP/keys"
+    rc=0
+    "$E2E_BIN" --db "$E2E_TMP/misfit.db" --user ทดสอบ --headless "$E2E_TMP/keys" \
+        --dump "$E2E_TMP/dump" > "$E2E_TMP/out" 2>&1 || rc=$?
+    assert_eq "$rc" "1" || return 1
+    grep -q "^builtin/agency.ini:[0-9]*: field 'note'" "$E2E_TMP/out" ||
+        { cat "$E2E_TMP/out" >&2; return 1; }
+    if [ -s "$E2E_TMP/dump" ]; then
+        echo "  a key was handled before the check" >&2
+        return 1
+    fi
+    rc=0
+    "$E2E_BIN" --db "$E2E_TMP/misfit.db" check > "$E2E_TMP/out" 2>&1 || rc=$?
+    assert_eq "$rc" "1" || return 1
+    grep -q "^builtin/agency.ini:[0-9]*: field 'note'" "$E2E_TMP/out" ||
+        { cat "$E2E_TMP/out" >&2; return 1; }
+}
+
 # Read-only: the program opens and says so in the status line.
 test_read_only_banner() {
     start_tapian "$DB" --read-only || return 1

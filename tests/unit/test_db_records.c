@@ -145,6 +145,39 @@ static void test_columns_follow_schema(void **state)
     assert_int_equal(db_table_columns(f->db, "sqlite_sequence", NULL, NULL), TP_ERR_NOTFOUND);
 }
 
+/* A table's columns and foreign keys are read the first time it is asked
+ * about. A table first asked about after another process changed the
+ * schema is read as it is then, and the tables read before follow too. */
+static void test_columns_read_per_table(void **state)
+{
+    struct fx *f = *state;
+    if (!have_shell())
+        skip();
+    long long n;
+    assert_true(db_has_column(f->db, "person", "name"));
+    assert_false(db_has_column(f->db, "person", "nickname"));
+    assert_int_equal(shell(f->t.db, "ALTER TABLE agency ADD COLUMN motto TEXT; "
+                                    "ALTER TABLE person ADD COLUMN nickname "
+                                    "TEXT;"), 0);
+    /* agency had not been asked about: read now, with its new column */
+    assert_true(db_has_column(f->db, "agency", "motto"));
+    /* person, read before, is read again */
+    assert_true(db_has_column(f->db, "person", "nickname"));
+    assert_true(db_column_refers_to(f->db, "person", "agency_id", "agency"));
+    assert_int_equal(shell(f->t.db, "ALTER TABLE person DROP COLUMN nickname; "
+                                    "ALTER TABLE agency DROP COLUMN motto; "
+                                    "CREATE TABLE extra (id TEXT PRIMARY KEY, "
+                                    "agency_id TEXT REFERENCES agency (id));"),
+                     0);
+    assert_int_equal(db_count_live(f->db, "person", &n), TP_OK);
+    assert_false(db_has_column(f->db, "person", "nickname"));
+    assert_false(db_has_column(f->db, "agency", "motto"));
+    /* a foreign key asked about before the table's columns */
+    assert_true(db_column_refers_to(f->db, "extra", "agency_id", "agency"));
+    assert_true(db_has_column(f->db, "extra", "agency_id"));
+    assert_false(db_column_refers_to(f->db, "extra", "id", "agency"));
+}
+
 /* ---- lists -------------------------------------------------------------- */
 
 static void test_thai_order_desc_paging(void **state)
@@ -457,6 +490,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_columns, setup, teardown),
         cmocka_unit_test_setup_teardown(test_columns_follow_schema, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_columns_read_per_table, setup, teardown),
         cmocka_unit_test_setup_teardown(test_thai_order_desc_paging, setup, teardown),
         cmocka_unit_test_setup_teardown(test_position, setup, teardown),
         cmocka_unit_test_setup_teardown(test_search, setup, teardown),
