@@ -56,9 +56,11 @@ typedef struct {
     char table[64], row_id[40], author[64];
 } db_sync_result;
 
-/* Packs taken from now on are a new round: the first makes a backup of
- * the file before it is applied (one per round, not one per pack). */
-void db_sync_new_round(tp_db *db);
+/* Packs taken from now on are a new round — the first makes a backup of
+ * the file before it is applied (one per round, not one per pack) —
+ * unless this connection made its last sync backup less than min_age
+ * seconds ago (0: always a new round). */
+void db_sync_new_round(tp_db *db, long min_age);
 /* This file's site id. */
 const char *db_site_id(const tp_db *db);
 /* role: "hub" or "kiosk"; tambon_id: the kiosk's tambon (place.id) or NULL. */

@@ -293,7 +293,10 @@ static int watch_once(tp_db *db, const char *dir)
     char in[4096], path[8192], to[8192];
     snprintf(in, sizeof in, "%s/inbox", dir);
     int bad = 0;
-    db_sync_new_round(db); /* a backup before this turn's first pack */
+    /* A backup before this turn's first pack, unless the last one is under
+     * an hour old: packs arrive all day, and a province hub copying its
+     * gigabytes every few seconds would do little else. */
+    db_sync_new_round(db, 3600);
     DIR *d = opendir(in);
     if (d) {
         struct dirent *e;

@@ -222,7 +222,8 @@ static tp_status import_buf(tp_db *db, struct pack_reader *r,
 
 /* What was there before packs are applied is kept as a rotating backup,
  * once per round: before the first pack a connection takes (one `sync
- * import`), and again after db_sync_new_round (each turn of `sync watch`).
+ * import`), and again after db_sync_new_round (`sync watch`: a turn that
+ * finds packs, at most once an hour).
  * One before every pack would copy a province hub of over a gigabyte 165
  * times for one round of tambon packs, and only the newest 14 are kept. */
 static tp_status backup_before(tp_db *db)
@@ -235,9 +236,12 @@ static tp_status backup_before(tp_db *db)
     return s;
 }
 
-void db_sync_new_round(tp_db *db)
+void db_sync_new_round(tp_db *db, long min_age)
 {
-    db->sync_backup_at = 0;
+    long long now = (long long)time(NULL);
+    if (!db->sync_backup_at || now - db->sync_backup_at >= min_age ||
+        now < db->sync_backup_at) /* the clock went back */
+        db->sync_backup_at = 0;
 }
 
 tp_status db_sync_import(tp_db *db, const char *path, const char *ack_path,

@@ -402,7 +402,12 @@ static void test_backup_per_round(void **state)
     swap(&w, 1, 0);
     swap(&w, 2, 0);
     assert_int_equal(sync_backups(&w, 0), 1);
-    db_sync_new_round(w.db[0]);
+    /* sync watch's turns: a new round only once the backup is an hour old */
+    db_sync_new_round(w.db[0], 3600);
+    assert_int_equal(db_meeting_add(w.db[1], &m, NULL), TP_OK);
+    swap(&w, 1, 0);
+    assert_int_equal(sync_backups(&w, 0), 1);
+    db_sync_new_round(w.db[0], 0);
     assert_int_equal(db_meeting_add(w.db[1], &m, NULL), TP_OK);
     swap(&w, 1, 0);
     assert_int_equal(sync_backups(&w, 0), 2);
