@@ -109,6 +109,29 @@ static void test_pilot_data_only_when_present(void **state)
     tdir_remove(&t);
 }
 
+/* A migration that fails names itself and SQLite's reason, readable (the
+ * message was once formatted into the buffer it was read from), and the
+ * file keeps its version. */
+static void test_failed_migration_message(void **state)
+{
+    (void)state;
+    if (!have_shell())
+        skip();
+    struct tdir t;
+    tdir_make(&t);
+    assert_int_equal(db_create_at_version(t.db, 13), TP_OK);
+    /* an object of the same name as one migration 14 creates */
+    assert_int_equal(shell(t.db, "CREATE TRIGGER search_doc_upd AFTER UPDATE "
+                                 "ON search_doc BEGIN SELECT 1; END;"),
+                     0);
+    assert_null(open_new(t.db));
+    assert_string_equal(db_open_error(),
+                        "migration 014_search_pending.sql: trigger "
+                        "search_doc_upd already exists");
+    assert_int_equal(shell_int(t.db, "PRAGMA user_version"), 13);
+    tdir_remove(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -116,6 +139,7 @@ int main(void)
         cmocka_unit_test(test_from_every_earlier_version),
         cmocka_unit_test(test_new_file_basics),
         cmocka_unit_test(test_pilot_data_only_when_present),
+        cmocka_unit_test(test_failed_migration_message),
     };
     return cmocka_run_group_tests_name("db_migrate", tests, NULL, NULL);
 }
