@@ -21,15 +21,20 @@ static tp_status step_once(tp_db *db, const char *key, const char *sql,
                                                  : db_fail(db, rc, NULL);
 }
 
+/* TP_OK when rows are queued, TP_ERR_NOTFOUND when none are. */
+static tp_status pending_any(tp_db *db)
+{
+    return step_once(db, "search.pending.any",
+                     "SELECT 1 FROM search_fts_pending LIMIT 1", SQLITE_ROW);
+}
+
 tp_status db_search_index_flush(tp_db *db)
 {
     if (!db->search_pending)
         return TP_OK;
     /* Most transactions index nothing: look before writing, so that the
      * virtual table is not drawn into them. */
-    tp_status s = step_once(db, "search.pending.any",
-                            "SELECT 1 FROM search_fts_pending LIMIT 1",
-                            SQLITE_ROW);
+    tp_status s = pending_any(db);
     if (s == TP_ERR_NOTFOUND)
         return TP_OK;
     if (s != TP_OK)
@@ -52,9 +57,7 @@ tp_status db_search_index_catch_up(tp_db *db)
     db->search_pending = db_schema_version(db) >= 14;
     if (!db->search_pending || db->read_only)
         return TP_OK;
-    tp_status s = step_once(db, "search.pending.any",
-                            "SELECT 1 FROM search_fts_pending LIMIT 1",
-                            SQLITE_ROW);
+    tp_status s = pending_any(db);
     if (s != TP_OK)
         return s == TP_ERR_NOTFOUND ? TP_OK : s;
     s = db_begin(db);
